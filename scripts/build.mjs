@@ -1,0 +1,48 @@
+// Bundles the CLI (one entry file plus lazily loaded chunks) and the library entry into dist/,
+// writes the library's type declarations, and leaves dist/meta.json for the license check.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+// Bundled CommonJS dependencies call require(); ESM output has none, so each chunk gets one.
+const requireShim =
+  'import { createRequire as __awsafeCreateRequire } from "node:module";\n' +
+  "const require = __awsafeCreateRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: false,
+  legalComments: "none",
+  metafile: true,
+  define: { __AWSAFE_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: "warning",
+};
+
+rmSync("dist", { recursive: true, force: true });
+mkdirSync("dist", { recursive: true });
+
+const cli = await build({
+  ...common,
+  entryPoints: { cli: "src/cli/main.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+});
+const library = await build({
+  ...common,
+  entryPoints: { index: "src/index.ts" },
+  outdir: "dist",
+  banner: { js: requireShim },
+});
+
+const inputs = { ...cli.metafile.inputs, ...library.metafile.inputs };
+writeFileSync("dist/meta.json", JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+  stdio: "inherit",
+});
