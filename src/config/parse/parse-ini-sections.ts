@@ -1,0 +1,202 @@
+import { ConfigWarningCode, type ConfigWarning } from "../config-warning.js";
+import { ConfigParseError } from "./config-parse-error.js";
+
+/** One `key = value` line (and its continuation lines) as written. */
+export interface RawProperty {
+  /** The key, lower-cased as every SDK does. */
+  readonly key: string;
+  readonly line: number;
+  /** The value; for a sub-section the text of its lines joined (`"\nname = value"`). */
+  readonly value: string;
+  /** Set when the value is a sub-section (`s3 =` followed by indented `key = value` lines). */
+  readonly subProperties: Record<string, string> | undefined;
+}
+
+/** One `[header]` and the properties under it, in file order. */
+export interface RawSection {
+  /** The text between the brackets, trimmed: `profile foo`, `default`, `sso-session x`. */
+  readonly header: string;
+  readonly line: number;
+  readonly properties: RawProperty[];
+}
+
+/** A file split into sections, plus the warnings its lines raised. */
+export interface RawFile {
+  readonly sections: RawSection[];
+  readonly warnings: ConfigWarning[];
+}
+
+/** Names of profiles, sessions and properties the SDKs accept (smithy `_VALID_IDENTIFIER_RE`). */
+export const validIdentifier = /^[A-Za-z0-9_\-/.%@:+]+$/;
+
+/**
+ * Splits a shared config or credentials file into sections following the AWS SDKs'
+ * language-neutral grammar (the smithy-python and smithy-rs parser suites): comments start a
+ * line with `#`/`;` or follow a value after whitespace, indented lines continue the previous
+ * property, an empty value followed by indented `key = value` lines is a sub-section.
+ */
+export function parseIniSections(text: string, file: string): RawFile {
+  const parser = new LineParser(file);
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.startsWith("\uFEFF") === true) {
+    lines[0] = lines[0].slice(1);
+    parser.warn(
+      1,
+      ConfigWarningCode.ByteOrderMark,
+      "the file starts with a UTF-8 byte-order mark, which the AWS CLI cannot read",
+    );
+  }
+  lines.forEach((line, index) => {
+    parser.accept(line, index + 1);
+  });
+  return { sections: parser.sections, warnings: parser.warnings };
+}
+
+/** Tracks where the parser is: which section, which property, whether inside a sub-section. */
+class LineParser {
+  readonly sections: RawSection[] = [];
+  readonly warnings: ConfigWarning[] = [];
+  private section: RawSection | undefined;
+  private property: MutableProperty | undefined;
+  // After a property with a name the SDKs reject, its continuation lines are skipped too.
+  private skippingContinuation = false;
+
+  constructor(private readonly file: string) {}
+
+  warn(line: number, code: ConfigWarningCode, message: string): void {
+    this.warnings.push({ code, file: this.file, line, message });
+  }
+
+  accept(line: string, lineNumber: number): void {
+    if (line.trim() === "") return;
+    // Checked before comments: an indented "# x" after a property continues its value.
+    if (line.startsWith(" ") || line.startsWith("\t"))
+      this.acceptContinuation(line.trim(), lineNumber);
+    else if (line.startsWith("#") || line.startsWith(";")) return;
+    else if (line.startsWith("[")) this.acceptSection(line.trim(), lineNumber);
+    else this.acceptProperty(line, lineNumber);
+  }
+
+  private acceptSection(line: string, lineNumber: number): void {
+    const end = line.indexOf("]");
+    if (end === -1) this.fail(lineNumber, "Section definition must end with ']'");
+    const header = line.slice(1, end).trim();
+    if (header === "") this.fail(lineNumber, "Section name cannot be empty");
+    this.section = { header, line: lineNumber, properties: [] };
+    this.sections.push(this.section);
+    this.property = undefined;
+    this.skippingContinuation = false;
+  }
+
+  private acceptProperty(line: string, lineNumber: number): void {
+    const section = this.section;
+    if (section === undefined) {
+      this.fail(
+        lineNumber,
+        "Expected a section definition, found property",
+        "put the line under a section such as [default] or [profile NAME]",
+      );
+    }
+    const equals = line.indexOf("=");
+    if (equals === -1) {
+      const hint = line.includes(":")
+        ? "the AWS SDKs accept only '=' between key and value (the AWS CLI also accepts ':'); write `key = value`"
+        : "write the line as `key = value`";
+      this.fail(lineNumber, "Expected an '=' sign defining a property", hint);
+    }
+    const rawKey = line.slice(0, equals).trim();
+    if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
+    if (!validIdentifier.test(rawKey)) {
+      this.property = undefined;
+      this.skippingContinuation = true;
+      return;
+    }
+    const key = this.checkedKey(rawKey, lineNumber);
+    const value = this.stripInlineComment(key, line.slice(equals + 1).trim(), lineNumber);
+    this.property = {
+      key,
+      line: lineNumber,
+      value,
+      subProperties: undefined,
+      inSubSection: value === "",
+    };
+    section.properties.push(this.property);
+    this.skippingContinuation = false;
+  }
+
+  private acceptContinuation(text: string, lineNumber: number): void {
+    if (this.section === undefined)
+      this.fail(lineNumber, "Expected a section definition, found continuation");
+    if (this.skippingContinuation) return;
+    const property = this.property;
+    if (property === undefined) {
+      this.fail(
+        lineNumber,
+        "Expected a property definition, found continuation",
+        "remove the indentation at the start of the line",
+      );
+    }
+    if (property.inSubSection) {
+      this.acceptSubProperty(property, text, lineNumber);
+      return;
+    }
+    if (text.startsWith("#") || text.startsWith(";")) {
+      this.warn(
+        lineNumber,
+        ConfigWarningCode.IndentedComment,
+        `the indented comment is part of the value of "${property.key}" for the AWS SDKs; the AWS CLI ignores it`,
+      );
+    }
+    property.value = `${property.value}\n${text}`;
+  }
+
+  private acceptSubProperty(property: MutableProperty, text: string, lineNumber: number): void {
+    property.value = `${property.value}\n${text}`;
+    property.subProperties ??= Object.create(null) as Record<string, string>;
+    const equals = text.indexOf("=");
+    if (equals === -1)
+      this.fail(lineNumber, "Expected an '=' sign defining a property in sub-property");
+    const rawKey = text.slice(0, equals).trim();
+    if (rawKey === "") this.fail(lineNumber, "Property did not have a name in sub-property");
+    if (!validIdentifier.test(rawKey)) return;
+    // Inside sub-sections '#' and ';' are part of the value in every SDK.
+    property.subProperties[this.checkedKey(rawKey, lineNumber)] = text.slice(equals + 1).trim();
+  }
+
+  private checkedKey(rawKey: string, lineNumber: number): string {
+    const key = rawKey.toLowerCase();
+    if (key === "__proto__") this.fail(lineNumber, `"${rawKey}" is not allowed as a property name`);
+    if (key !== rawKey) {
+      this.warn(
+        lineNumber,
+        ConfigWarningCode.UpperCaseKey,
+        `"${rawKey}" has upper-case letters; the AWS JS SDK v3 only reads "${key}"`,
+      );
+    }
+    return key;
+  }
+
+  // '#' and ';' start a comment only after whitespace: `value # note` → `value`.
+  private stripInlineComment(key: string, value: string, lineNumber: number): string {
+    const match = /[ \t][#;]/.exec(value);
+    if (match === null) return value;
+    this.warn(
+      lineNumber,
+      ConfigWarningCode.InlineComment,
+      `the AWS CLI reads the comment after "${key}" as part of its value; put comments on their own line`,
+    );
+    return value.slice(0, match.index).trimEnd();
+  }
+
+  private fail(lineNumber: number, problem: string, hint?: string): never {
+    throw new ConfigParseError(this.file, lineNumber, problem, hint);
+  }
+}
+
+interface MutableProperty {
+  key: string;
+  line: number;
+  value: string;
+  subProperties: Record<string, string> | undefined;
+  inSubSection: boolean;
+}
