@@ -6,10 +6,15 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
-// Bundled CommonJS dependencies call require(); ESM output has none, so each chunk gets one.
-const requireShim =
-  'import { createRequire as __awsafeCreateRequire } from "node:module";\n' +
-  "const require = __awsafeCreateRequire(import.meta.url);";
+// Bundled CommonJS dependencies use require(), __filename and __dirname; ESM output has none of
+// them, so each chunk defines them.
+const cjsShim = [
+  'import { createRequire as __awsafeCreateRequire } from "node:module";',
+  'import { fileURLToPath as __awsafeFileURLToPath } from "node:url";',
+  "const require = __awsafeCreateRequire(import.meta.url);",
+  "const __filename = __awsafeFileURLToPath(import.meta.url);",
+  'const __dirname = __awsafeFileURLToPath(new URL(".", import.meta.url));',
+].join("\n");
 
 const common = {
   bundle: true,
@@ -32,14 +37,18 @@ const cli = await build({
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
-  banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+  banner: { js: `#!/usr/bin/env node\n${cjsShim}` },
 });
 const library = await build({
   ...common,
   entryPoints: { index: "src/index.ts" },
   outdir: "dist",
-  banner: { js: requireShim },
+  banner: { js: cjsShim },
 });
+
+// The entry file itself has no CommonJS code and is on every start-up's path: drop the shim there.
+const entry = readFileSync("dist/cli.js", "utf8");
+writeFileSync("dist/cli.js", entry.replace(`${cjsShim}\n`, ""));
 
 const inputs = { ...cli.metafile.inputs, ...library.metafile.inputs };
 writeFileSync("dist/meta.json", JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));

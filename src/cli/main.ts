@@ -1,13 +1,14 @@
-import { runCli } from "./run-cli.js";
-
-// The only place the process exits. `--version` is answered before anything else is loaded so
-// that the most common probe of the tool costs no more than starting Node.
+// The CLI's entry and the only place the process's exit status is decided. `--version` is
+// answered before anything else is loaded: it is the most common probe of the tool, and start-up
+// cost is what `credential_process` users pay on every AWS call.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${__AWSAFE_VERSION__}\n`);
 } else {
+  const [{ runCli }, { homedir }] = await Promise.all([import("./run-cli.js"), import("node:os")]);
   process.exitCode = await runCli(args, {
     env: process.env,
+    platform: { platform: process.platform, homedir },
     stdout: process.stdout,
     stderr: process.stderr,
   });

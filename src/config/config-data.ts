@@ -4,7 +4,7 @@
  */
 export type PropertyValue = string | Readonly<Record<string, string>>;
 
-/** The properties of one section, keys lower-cased. Built with `Object.create(null)`. */
+/** The properties of one section, keys lower-cased. Built with `nameMap`, so no key is inherited. */
 export type Properties = Readonly<Record<string, PropertyValue>>;
 
 /**

@@ -1,7 +1,8 @@
 import type { ConfigData, PropertyValue } from "./config-data.js";
+import { nameMap, smallRecord } from "./name-map.js";
 import { ConfigWarningCode, type ConfigWarning } from "./config-warning.js";
-import { classifySection, type FileKind, type SectionMeaning } from "./parse/classify-section.js";
-import { parseIniSections, type RawSection } from "./parse/parse-ini-sections.js";
+import { classifySection, type FileKind, type SectionWarning } from "./parse/classify-section.js";
+import { scanIni, type IniHandler, type RawProperty } from "./parse/parse-ini-sections.js";
 
 /** A shared file's path (for messages) and its text. */
 export interface SharedConfigFile {
@@ -20,7 +21,14 @@ export interface ProfileLocation {
 export interface SharedConfig {
   readonly data: ConfigData;
   readonly warnings: readonly ConfigWarning[];
-  readonly locations: Readonly<Record<string, readonly ProfileLocation[]>>;
+  /** Where each profile's sections are; only when asked for (`locate`), as the hot path needs none. */
+  readonly locations: Readonly<Record<string, readonly ProfileLocation[]>> | undefined;
+}
+
+/** What {@link parseSharedConfig} collects besides the data. */
+export interface ParseOptions {
+  /** Also record where each profile is written (for `list` and `explain`). */
+  readonly locate?: boolean;
 }
 
 /**
@@ -30,11 +38,14 @@ export interface SharedConfig {
  * and credentials-file values win over config-file values per key. Constructs the AWS CLI reads
  * differently come back as warnings. Throws {@link ConfigParseError} for a malformed file.
  */
-export function parseSharedConfig(files: {
-  readonly config?: SharedConfigFile | undefined;
-  readonly credentials?: SharedConfigFile | undefined;
-}): SharedConfig {
-  const merger = new Merger();
+export function parseSharedConfig(
+  files: {
+    readonly config?: SharedConfigFile | undefined;
+    readonly credentials?: SharedConfigFile | undefined;
+  },
+  options: ParseOptions = {},
+): SharedConfig {
+  const merger = new Merger(options.locate === true ? nameMap<ProfileLocation[]>() : undefined);
   if (files.config !== undefined) merger.addFile(files.config, "config");
   if (files.credentials !== undefined) merger.addFile(files.credentials, "credentials");
   return merger.result();
@@ -42,55 +53,19 @@ export function parseSharedConfig(files: {
 
 type MutableProperties = Record<string, PropertyValue>;
 
+// Written for a 10,000-profile file: one pass over the lines, straight into the merged maps.
 class Merger {
-  private readonly profiles: Record<string, MutableProperties> = Object.create(null) as Record<
-    string,
-    MutableProperties
-  >;
-  private readonly ssoSessions: Record<string, MutableProperties> = Object.create(null) as Record<
-    string,
-    MutableProperties
-  >;
-  private readonly locations: Record<string, ProfileLocation[]> = Object.create(null) as Record<
-    string,
-    ProfileLocation[]
-  >;
+  private readonly profiles = nameMap<MutableProperties>();
+  private readonly ssoSessions = nameMap<MutableProperties>();
   private readonly warnings: ConfigWarning[] = [];
 
+  constructor(private readonly locations: Record<string, ProfileLocation[]> | undefined) {}
+
   addFile(file: SharedConfigFile, fileKind: FileKind): void {
-    const raw = parseIniSections(file.text, file.path);
-    this.warnings.push(...raw.warnings);
-    const classified = raw.sections.map((section) => ({
-      section,
-      meaning: classifySection(section.header, fileKind),
-    }));
-    const hasPrefixedDefault = classified.some(
-      ({ meaning }) =>
-        meaning.kind === "profile" && meaning.name === "default" && fileKind === "config",
-    );
-    const seen = new Set<string>();
-    for (const { section, meaning } of classified) {
-      const warn = (code: ConfigWarningCode, message: string, line = section.line): void => {
-        this.warnings.push({ code, file: file.path, line, message });
-      };
-      if ("warning" in meaning) warn(meaning.warning.code, meaning.warning.message);
-      const target = this.targetOf(meaning, hasPrefixedDefault, warn);
-      if (target === undefined) continue;
-      const id = `${target.kind} ${target.name}`;
-      if (seen.has(id))
-        warn(
-          ConfigWarningCode.DuplicateSection,
-          `[${section.header}] appears more than once in this file; the AWS CLI refuses such a file`,
-        );
-      seen.add(id);
-      if (target.kind === "profile")
-        (this.locations[target.name] ??= []).push({
-          file: file.path,
-          fileKind,
-          line: section.line,
-        });
-      this.mergeSection(target.map, target.name, section, warn);
-    }
+    const reader = new FileMerger(file, fileKind, this.profiles, this.ssoSessions, this.locations);
+    reader.warnings.push(...scanIni(file.text, file.path, reader));
+    reader.warnings.sort((a, b) => a.line - b.line);
+    this.warnings.push(...reader.warnings);
   }
 
   result(): SharedConfig {
@@ -100,46 +75,87 @@ class Merger {
       locations: this.locations,
     };
   }
+}
 
-  private targetOf(
-    meaning: SectionMeaning,
-    hasPrefixedDefault: boolean,
-    warn: (code: ConfigWarningCode, message: string) => void,
-  ): { kind: string; name: string; map: Record<string, MutableProperties> } | undefined {
-    switch (meaning.kind) {
-      case "ignored":
-        return undefined;
-      case "default":
-        if (!hasPrefixedDefault) return { kind: "profile", name: "default", map: this.profiles };
-        warn(
-          ConfigWarningCode.DefaultTwice,
-          "[default] is ignored because [profile default] exists (the AWS CLI would use whichever comes last); keep only one",
-        );
-        return undefined;
-      case "profile":
-        return { kind: "profile", name: meaning.name, map: this.profiles };
-      case "sso-session":
-        return { kind: "sso-session", name: meaning.name, map: this.ssoSessions };
-    }
+/** Merges the sections of one file as the scanner reads them. */
+class FileMerger implements IniHandler {
+  readonly warnings: ConfigWarning[] = [];
+  private readonly seen = { profile: new Set<string>(), "sso-session": new Set<string>() };
+  private readonly hasPrefixedDefault: boolean;
+  private target: MutableProperties | undefined;
+  private header = "";
+  // Keys of the current section, to spot duplicates; sections hold a handful of keys.
+  private readonly keys: string[] = [];
+
+  constructor(
+    private readonly file: SharedConfigFile,
+    private readonly fileKind: FileKind,
+    private readonly profiles: Record<string, MutableProperties>,
+    private readonly ssoSessions: Record<string, MutableProperties>,
+    private readonly locations: Record<string, ProfileLocation[]> | undefined,
+  ) {
+    // `[profile default]` anywhere in the config file hides every `[default]` (SDK rule).
+    this.hasPrefixedDefault =
+      fileKind === "config" && /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(file.text);
   }
 
-  private mergeSection(
-    map: Record<string, MutableProperties>,
-    name: string,
-    section: RawSection,
-    warn: (code: ConfigWarningCode, message: string, line?: number) => void,
-  ): void {
-    const properties = (map[name] ??= Object.create(null) as MutableProperties);
-    const keys = new Set<string>();
-    for (const property of section.properties) {
-      if (keys.has(property.key))
-        warn(
-          ConfigWarningCode.DuplicateKey,
-          `"${property.key}" is set more than once in [${section.header}]; the AWS CLI refuses such a file`,
-          property.line,
-        );
-      keys.add(property.key);
-      properties[property.key] = property.subProperties ?? property.value;
+  section(header: string, line: number): void {
+    this.target = undefined;
+    this.header = header;
+    this.keys.length = 0;
+    const meaning = classifySection(header, this.fileKind);
+    if ("warning" in meaning) this.warn(line, meaning.warning);
+    if (meaning.kind === "ignored") return;
+    if (meaning.kind === "default" && this.hasPrefixedDefault) {
+      this.warn(line, defaultTwice);
+      return;
     }
+    const kind = meaning.kind === "sso-session" ? "sso-session" : "profile";
+    if (this.seen[kind].has(meaning.name)) {
+      this.warn(line, {
+        code: ConfigWarningCode.DuplicateSection,
+        message: `[${header}] appears more than once in this file; the AWS CLI refuses such a file`,
+      });
+    }
+    this.seen[kind].add(meaning.name);
+    const map = kind === "profile" ? this.profiles : this.ssoSessions;
+    this.target = map[meaning.name] ??= smallRecord<PropertyValue>();
+    if (kind === "profile") this.addLocation(meaning.name, line);
+  }
+
+  private addLocation(profile: string, line: number): void {
+    if (this.locations === undefined) return;
+    const location: ProfileLocation = { file: this.file.path, fileKind: this.fileKind, line };
+    // Most profiles have one section: an exact one-element array, not `[]` grown by push.
+    const known = this.locations[profile];
+    if (known === undefined) this.locations[profile] = [location];
+    else known.push(location);
+  }
+
+  property(property: RawProperty): void {
+    if (this.target === undefined) return;
+    if (this.keys.includes(property.key)) {
+      this.warn(property.line, {
+        code: ConfigWarningCode.DuplicateKey,
+        message: `"${property.key}" is set more than once in [${this.header}]; the AWS CLI refuses such a file`,
+      });
+    }
+    this.keys.push(property.key);
+    this.target[property.key] = property.subProperties ?? property.value;
+  }
+
+  private warn(line: number, warning: SectionWarning): void {
+    this.warnings.push({
+      code: warning.code,
+      file: this.file.path,
+      line,
+      message: warning.message,
+    });
   }
 }
+
+const defaultTwice: SectionWarning = {
+  code: ConfigWarningCode.DefaultTwice,
+  message:
+    "[default] is ignored because [profile default] exists (the AWS CLI would use whichever comes last); keep only one",
+};

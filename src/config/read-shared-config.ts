@@ -3,6 +3,7 @@ import { ConfigError } from "../errors.js";
 import type { SharedConfigPaths } from "./locate-shared-config.js";
 import {
   parseSharedConfig,
+  type ParseOptions,
   type SharedConfig,
   type SharedConfigFile,
 } from "./parse-shared-config.js";
@@ -11,12 +12,15 @@ import {
  * Reads and parses both shared files. A missing file reads as empty (as in every SDK); a file
  * that exists but cannot be read, or is not UTF-8 text, is a {@link ConfigError}.
  */
-export async function readSharedConfig(paths: SharedConfigPaths): Promise<SharedConfig> {
+export async function readSharedConfig(
+  paths: SharedConfigPaths,
+  options: ParseOptions = {},
+): Promise<SharedConfig> {
   const [config, credentials] = await Promise.all([
     readSharedFile(paths.configFile),
     readSharedFile(paths.credentialsFile),
   ]);
-  return parseSharedConfig({ config, credentials });
+  return parseSharedConfig({ config, credentials }, options);
 }
 
 /** Reads one shared file; `undefined` when it does not exist. */

@@ -1,5 +1,6 @@
 import { ConfigWarningCode, type ConfigWarning } from "../config-warning.js";
 import { ConfigParseError } from "./config-parse-error.js";
+import { smallRecord } from "../name-map.js";
 
 /** One `key = value` line (and its continuation lines) as written. */
 export interface RawProperty {
@@ -29,14 +30,23 @@ export interface RawFile {
 /** Names of profiles, sessions and properties the SDKs accept (smithy `_VALID_IDENTIFIER_RE`). */
 export const validIdentifier = /^[A-Za-z0-9_\-/.%@:+]+$/;
 
+/** Receives a file's sections and properties in file order, each property once it is complete. */
+export interface IniHandler {
+  section(header: string, line: number): void;
+  property(property: RawProperty): void;
+}
+
 /**
- * Splits a shared config or credentials file into sections following the AWS SDKs'
- * language-neutral grammar (the smithy-python and smithy-rs parser suites): comments start a
- * line with `#`/`;` or follow a value after whitespace, indented lines continue the previous
- * property, an empty value followed by indented `key = value` lines is a sub-section.
+ * Reads a shared config or credentials file following the AWS SDKs' language-neutral grammar
+ * (the smithy-python and smithy-rs parser suites): comments start a line with `#`/`;` or follow
+ * a value after whitespace, indented lines continue the previous property, an empty value
+ * followed by indented `key = value` lines is a sub-section. Hands what it reads to `handler` as
+ * it goes and returns the warnings its lines raised.
+ *
+ * @throws ConfigParseError with the file and line of the first malformed line.
  */
-export function parseIniSections(text: string, file: string): RawFile {
-  const parser = new LineParser(file);
+export function scanIni(text: string, file: string, handler: IniHandler): ConfigWarning[] {
+  const parser = new LineParser(file, handler);
   const lines = text.split(/\r?\n/);
   if (lines[0]?.startsWith("\uFEFF") === true) {
     lines[0] = lines[0].slice(1);
@@ -46,22 +56,37 @@ export function parseIniSections(text: string, file: string): RawFile {
       "the file starts with a UTF-8 byte-order mark, which the AWS CLI cannot read",
     );
   }
-  lines.forEach((line, index) => {
-    parser.accept(line, index + 1);
+  for (let index = 0; index < lines.length; index++) parser.accept(lines[index] ?? "", index + 1);
+  parser.finish();
+  return parser.warnings;
+}
+
+/** {@link scanIni} collected into a list of sections. */
+export function parseIniSections(text: string, file: string): RawFile {
+  const sections: RawSection[] = [];
+  const warnings = scanIni(text, file, {
+    section: (header, line) => sections.push({ header, line, properties: [] }),
+    property: (property) => sections.at(-1)?.properties.push(property),
   });
-  return { sections: parser.sections, warnings: parser.warnings };
+  return { sections, warnings };
 }
 
 /** Tracks where the parser is: which section, which property, whether inside a sub-section. */
 class LineParser {
-  readonly sections: RawSection[] = [];
   readonly warnings: ConfigWarning[] = [];
-  private section: RawSection | undefined;
+  private inSection = false;
   private property: MutableProperty | undefined;
   // After a property with a name the SDKs reject, its continuation lines are skipped too.
   private skippingContinuation = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly handler: IniHandler,
+  ) {}
+
+  finish(): void {
+    this.emitProperty();
+  }
 
   warn(line: number, code: ConfigWarningCode, message: string): void {
     this.warnings.push({ code, file: this.file, line, message });
@@ -82,15 +107,21 @@ class LineParser {
     if (end === -1) this.fail(lineNumber, "Section definition must end with ']'");
     const header = line.slice(1, end).trim();
     if (header === "") this.fail(lineNumber, "Section name cannot be empty");
-    this.section = { header, line: lineNumber, properties: [] };
-    this.sections.push(this.section);
-    this.property = undefined;
+    this.emitProperty();
+    this.inSection = true;
+    this.handler.section(header, lineNumber);
     this.skippingContinuation = false;
   }
 
+  private emitProperty(): void {
+    const property = this.property;
+    if (property === undefined) return;
+    this.property = undefined;
+    this.handler.property(property);
+  }
+
   private acceptProperty(line: string, lineNumber: number): void {
-    const section = this.section;
-    if (section === undefined) {
+    if (!this.inSection) {
       this.fail(
         lineNumber,
         "Expected a section definition, found property",
@@ -106,8 +137,8 @@ class LineParser {
     }
     const rawKey = line.slice(0, equals).trim();
     if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
+    this.emitProperty();
     if (!validIdentifier.test(rawKey)) {
-      this.property = undefined;
       this.skippingContinuation = true;
       return;
     }
@@ -120,13 +151,11 @@ class LineParser {
       subProperties: undefined,
       inSubSection: value === "",
     };
-    section.properties.push(this.property);
     this.skippingContinuation = false;
   }
 
   private acceptContinuation(text: string, lineNumber: number): void {
-    if (this.section === undefined)
-      this.fail(lineNumber, "Expected a section definition, found continuation");
+    if (!this.inSection) this.fail(lineNumber, "Expected a section definition, found continuation");
     if (this.skippingContinuation) return;
     const property = this.property;
     if (property === undefined) {
@@ -152,7 +181,7 @@ class LineParser {
 
   private acceptSubProperty(property: MutableProperty, text: string, lineNumber: number): void {
     property.value = `${property.value}\n${text}`;
-    property.subProperties ??= Object.create(null) as Record<string, string>;
+    property.subProperties ??= smallRecord<string>();
     const equals = text.indexOf("=");
     if (equals === -1)
       this.fail(lineNumber, "Expected an '=' sign defining a property in sub-property");

@@ -1,0 +1,109 @@
+// Prints one line per figure, "<name>: <value> <unit>". Figures are medians of repeated runs in
+// this one process, and ratios compare two things measured alternately, so a noisy shared
+// machine moves both sides alike. Run through `npm run -s bench` (which builds first).
+import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { createPlanner, parseSharedConfig } from "../dist/index.js";
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** A config in the shape users have: key profiles, role profiles over them with MFA, SSO. */
+function generateConfig(profileCount) {
+  const config = [
+    "[sso-session corp]",
+    "sso_start_url = https://example.awsapps.com/start",
+    "sso_region = us-east-1",
+    "",
+  ];
+  const credentials = [];
+  for (let i = 0; i < profileCount; i++) {
+    const account = String(100000000000 + i);
+    switch (i % 4) {
+      case 0:
+        config.push(`[profile user-${i}]`, "region = eu-west-1", "");
+        credentials.push(
+          `[user-${i}]`,
+          `aws_access_key_id = AKIAEXAMPLE${String(i).padStart(9, "0")}`,
+          "aws_secret_access_key = example-secret",
+          "",
+        );
+        break;
+      case 1:
+        config.push(
+          `[profile role-${i}]`,
+          `role_arn = arn:aws:iam::${account}:role/Admin`,
+          `source_profile = user-${i - 1}`,
+          `mfa_serial = arn:aws:iam::${account}:mfa/user`,
+          "region = eu-west-1",
+          "",
+        );
+        break;
+      case 2:
+        config.push(
+          `[profile chain-${i}]`,
+          `role_arn = arn:aws:iam::${account}:role/ReadOnly`,
+          `source_profile = role-${i - 1}`,
+          "duration_seconds = 3600",
+          "",
+        );
+        break;
+      default:
+        config.push(
+          `[profile sso-${i}]`,
+          "sso_session = corp",
+          `sso_account_id = ${account}`,
+          "sso_role_name = ReadOnlyAccess",
+          "",
+        );
+    }
+  }
+  return { config: config.join("\n"), credentials: credentials.join("\n") };
+}
+
+function benchConfig() {
+  const files = generateConfig(10_000);
+  const once = () => {
+    const start = performance.now();
+    const { data } = parseSharedConfig({
+      config: { path: "config", text: files.config },
+      credentials: { path: "credentials", text: files.credentials },
+    });
+    const plan = createPlanner(data);
+    let steps = 0;
+    for (const name of Object.keys(data.profiles)) steps += plan(name).steps.length;
+    if (steps === 0) throw new Error("bench: nothing was planned");
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 5; i++) once();
+  const runs = Array.from({ length: 21 }, once);
+  console.log(`config-10k-profiles: ${median(runs).toFixed(1)} ms`);
+}
+
+function timeCommand(command, args) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0)
+    throw new Error(`bench: ${command} ${args.join(" ")} exited ${result.status}`);
+  return elapsed;
+}
+
+function benchStart() {
+  const cli = [],
+    node = [];
+  for (let i = 0; i < 5; i++) {
+    timeCommand(process.execPath, ["dist/cli.js", "--version"]);
+    timeCommand(process.execPath, ["-e", "0"]);
+  }
+  for (let i = 0; i < 40; i++) {
+    cli.push(timeCommand(process.execPath, ["dist/cli.js", "--version"]));
+    node.push(timeCommand(process.execPath, ["-e", "0"]));
+  }
+  console.log(`cli-start-vs-node: ${(median(cli) / median(node)).toFixed(2)} x`);
+}
+
+benchConfig();
+benchStart();

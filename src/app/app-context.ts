@@ -1,0 +1,7 @@
+import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+
+/** What every use-case is given of the outside world; the CLI builds it once per run. */
+export interface AppContext {
+  readonly env: Environment;
+  readonly platform: PlatformFacts;
+}

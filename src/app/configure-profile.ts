@@ -1,0 +1,42 @@
+import { checkProfileValues } from "../config/check-profile-values.js";
+import { locateSharedConfig } from "../config/locate-shared-config.js";
+import { setProfileProperties } from "../config/edit/set-profile-properties.js";
+import { AppError } from "../errors.js";
+import { planCredentials } from "../plan/plan-credentials.js";
+import type { AppContext } from "./app-context.js";
+import { loadSharedConfig } from "./load-shared-config.js";
+
+/** What `configure` changed, and whether the profile can be used as it now stands. */
+export interface ConfigureResult {
+  readonly changedFiles: readonly string[];
+  /** Why the profile cannot be planned yet (for example its source profile is still missing). */
+  readonly problem: string | undefined;
+}
+
+/**
+ * Writes `values` (shared-file keys such as `role_arn`) into the profile the way
+ * `aws configure set` does, keeping every other line of both files.
+ */
+export async function configureProfile(
+  context: AppContext,
+  profile: string,
+  values: Readonly<Record<string, string>>,
+): Promise<ConfigureResult> {
+  checkProfileValues(profile, values);
+  // A malformed file is reported before anything is written to it.
+  await loadSharedConfig(context);
+  const paths = locateSharedConfig(context.env, context.platform);
+  const { changedFiles } = await setProfileProperties(
+    { configFile: paths.configFile, credentialsFile: paths.credentialsFile },
+    profile,
+    values,
+  );
+  const after = await loadSharedConfig(context);
+  try {
+    planCredentials(after.data, profile);
+    return { changedFiles, problem: undefined };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { changedFiles, problem: error.message };
+  }
+}

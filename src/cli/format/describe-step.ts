@@ -1,0 +1,54 @@
+import type { PlanStep } from "../../plan/credential-plan.js";
+import { redact } from "../../redact.js";
+import { formatDuration } from "./format-duration.js";
+
+/** One line for one step of a credential plan, as `awsafe explain` prints it. */
+export function describeStep(step: PlanStep): string {
+  switch (step.kind) {
+    case "staticKeys":
+      return `${step.temporary ? "temporary" : "long-term"} keys ${redact(step.accessKeyId)} of profile "${step.profile}", in plain text in the shared files`;
+    case "storedKeys":
+      return `long-term keys of profile "${step.profile}" from awsafe's secret store`;
+    case "sso":
+      return `IAM Identity Center: role ${step.roleName} in account ${step.accountId} (${step.startUrl}, ${step.region}${step.session === undefined ? "" : `, sso-session ${step.session}`})`;
+    case "ssoToken":
+      return `IAM Identity Center token of sso-session ${step.session} (${step.startUrl}, ${step.region}); no account and role, so no AWS credentials: set sso_account_id and sso_role_name`;
+    case "webIdentity":
+      return `AssumeRoleWithWebIdentity into ${step.roleArn} with the token in ${step.tokenFile}`;
+    case "process":
+      return `credential_process of profile "${step.profile}": ${step.command}`;
+    case "credentialSource":
+      return `credentials from ${step.source} (credential_source of profile "${step.profile}")`;
+    case "sessionToken":
+      return `GetSessionToken${mfaPart(step.mfaSerial, step.mfaProcess)}${step.durationSeconds === undefined ? "" : `, for ${formatDuration(step.durationSeconds)}`}; the session is cached and carries the MFA to the roles after it`;
+    case "assumeRole":
+      return [
+        `AssumeRole ${step.roleArn} (profile "${step.profile}")`,
+        mfaPart(step.mfaSerial, step.mfaProcess),
+        step.externalId === undefined ? "" : ", with an external id",
+        step.roleSessionName === undefined ? "" : `, session name ${step.roleSessionName}`,
+        durationPart(step.durationSeconds, step.maxDurationSeconds),
+      ].join("");
+  }
+}
+
+function mfaPart(serial: string | undefined, command: string | undefined): string {
+  if (serial === undefined) return "";
+  return command === undefined
+    ? ` with MFA ${serial}`
+    : ` with MFA ${serial} (code from mfa_process)`;
+}
+
+function durationPart(wanted: number | undefined, cap: number | undefined): string {
+  const capped =
+    cap === undefined
+      ? ""
+      : ` (at most ${formatDuration(cap)}: the role is assumed from temporary credentials)`;
+  if (wanted === undefined)
+    return cap === undefined
+      ? ", for 1 h (the STS default)"
+      : `, for ${formatDuration(cap)}${capped}`;
+  if (cap !== undefined && wanted > cap)
+    return `, for ${formatDuration(cap)}, not the ${formatDuration(wanted)} of duration_seconds${capped}`;
+  return `, for ${formatDuration(wanted)}`;
+}

@@ -1,0 +1,140 @@
+import type { Profile } from "../config/profile/profile.js";
+import type {
+  AssumeRoleStep,
+  SessionTokenStep,
+  SourceStep,
+  TransformStep,
+} from "./credential-plan.js";
+import { ssoTokenAsSourceError } from "./plan-errors.js";
+import type { RoleProfile, SourceChain } from "./walk-source-chain.js";
+
+/** AWS caps a role session assumed from temporary credentials at one hour (SPECS §b.5). */
+export const roleChainingMaxSeconds = 3600;
+
+interface MfaDevice {
+  readonly serial: string;
+  readonly process: string | undefined;
+}
+
+/**
+ * The steps of a plan for a walked chain: the source, an optional GetSessionToken, one
+ * AssumeRole per role (DESIGN §3.2, aws-vault's `TempCredentialsCreator`):
+ *
+ * - Long-term keys never reach a command directly: without a role they go through
+ *   GetSessionToken (with the profile's `mfa_serial` when set).
+ * - When the first role has `mfa_serial`, the keys first get an MFA session and the role is
+ *   assumed from it without a second prompt; the session is cached for hours, so one prompt
+ *   serves many roles. Unless that role asks for more than an hour: a role assumed from a
+ *   session is capped at one hour, so the role is assumed with MFA straight from the keys.
+ * - A role assumed from temporary credentials is `chained` and capped at one hour.
+ *
+ * @throws ConfigError when a role's source is an SSO token alone, which cannot call STS.
+ */
+export function chainSteps(chain: SourceChain): readonly [SourceStep, ...TransformStep[]] {
+  const [firstRole] = chain.roles;
+  if (chain.source.kind === "ssoToken" && firstRole !== undefined) {
+    throw ssoTokenAsSourceError(firstRole.name, chain.source.profile);
+  }
+  const session = sessionStep(chain);
+  const steps: TransformStep[] = session === undefined ? [] : [session];
+  let temporary = session !== undefined || isTemporary(chain.source);
+  let usedMfa = session?.mfaSerial;
+  for (const role of chain.roles) {
+    const device = mfaDevice(role);
+    // aws-vault's rule: a device already used up the chain is not asked again; a TOTP code
+    // cannot be reused anyway, and the credentials already carry that MFA context.
+    const mfa = device?.serial === usedMfa ? undefined : device;
+    steps.push(assumeRoleStep(role, mfa, temporary));
+    temporary = true;
+    usedMfa = mfa?.serial ?? usedMfa;
+  }
+  return [chain.source, ...steps];
+}
+
+/** The GetSessionToken step the rules above call for, if any. */
+function sessionStep({ source, sourceProfile, roles }: SourceChain): SessionTokenStep | undefined {
+  if (!isLongTermKeys(source)) return undefined;
+  const [firstRole] = roles;
+  if (firstRole === undefined) {
+    return sessionTokenStep(sourceProfile, mfaDevice(sourceProfile), sourceProfile.durationSeconds);
+  }
+  const device = mfaDevice(firstRole);
+  if (device === undefined || exceedsChainingCap(firstRole)) return undefined;
+  return sessionTokenStep(sourceProfile, device, undefined);
+}
+
+/** Keys that can call GetSessionToken: stored, or plain-text without a session token. */
+function isLongTermKeys(source: SourceStep): boolean {
+  return source.kind === "storedKeys" || (source.kind === "staticKeys" && !source.temporary);
+}
+
+/**
+ * Whether a source is known to yield temporary credentials, so a role assumed from it is
+ * chained. SSO, web identity, EC2 and ECS return role sessions; plain-text keys with
+ * `aws_session_token` are temporary too. `credential_process` and the environment may return
+ * either; they are not marked (STS still enforces the cap if they are temporary).
+ */
+function isTemporary(source: SourceStep): boolean {
+  switch (source.kind) {
+    case "storedKeys":
+    case "process":
+      return false;
+    case "staticKeys":
+      return source.temporary;
+    case "sso":
+    case "ssoToken":
+    case "webIdentity":
+      return true;
+    case "credentialSource":
+      return source.source !== "Environment";
+  }
+}
+
+function exceedsChainingCap(role: RoleProfile): boolean {
+  return (role.durationSeconds ?? 0) > roleChainingMaxSeconds;
+}
+
+function mfaDevice(profile: Profile): MfaDevice | undefined {
+  return profile.mfaSerial === undefined
+    ? undefined
+    : { serial: profile.mfaSerial, process: profile.mfaProcess };
+}
+
+function sessionTokenStep(
+  keysProfile: Profile,
+  mfa: MfaDevice | undefined,
+  duration: number | undefined,
+): SessionTokenStep {
+  return {
+    kind: "sessionToken",
+    profile: keysProfile.name,
+    ...mfaFields(mfa),
+    ...(duration === undefined ? {} : { durationSeconds: duration }),
+  };
+}
+
+function assumeRoleStep(
+  role: RoleProfile,
+  mfa: MfaDevice | undefined,
+  chained: boolean,
+): AssumeRoleStep {
+  const { name, roleArn, externalId, roleSessionName, durationSeconds } = role;
+  return {
+    kind: "assumeRole",
+    profile: name,
+    roleArn,
+    ...(externalId === undefined ? {} : { externalId }),
+    ...(roleSessionName === undefined ? {} : { roleSessionName }),
+    ...(durationSeconds === undefined ? {} : { durationSeconds }),
+    ...mfaFields(mfa),
+    chained,
+    ...(chained ? { maxDurationSeconds: roleChainingMaxSeconds } : {}),
+  };
+}
+
+function mfaFields(mfa: MfaDevice | undefined): { mfaSerial?: string; mfaProcess?: string } {
+  if (mfa === undefined) return {};
+  return mfa.process === undefined
+    ? { mfaSerial: mfa.serial }
+    : { mfaSerial: mfa.serial, mfaProcess: mfa.process };
+}
