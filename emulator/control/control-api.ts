@@ -1,0 +1,68 @@
+import { jsonResponse } from "../http/responses.js";
+import type { EmulatorRequest, EmulatorResponse } from "../http/types.js";
+import { JsonReader, parseJsonStrict } from "../seed/json-reader.js";
+import type { EmulatorState } from "../state.js";
+import type { FaultKind } from "./fault-table.js";
+
+/** Path prefix of the control API. */
+export const CONTROL_PREFIX = "/__emulator/";
+
+/**
+ * The control API: `GET|DELETE /__emulator/stats`, `GET|POST /__emulator/clock`
+ * (`{"advanceSeconds": n}`), `GET|POST|DELETE /__emulator/faults`
+ * (`{"operation": "sts:AssumeRole"|"*", "kind": "throttle"|"error"|"latency", "count"?: n,
+ * "always"?: true, "latencyMs"?: n}`; default one call).
+ */
+export function handleControl(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
+  const route = `${request.method} ${request.url.pathname.slice(CONTROL_PREFIX.length)}`;
+  try {
+    switch (route) {
+      case "GET stats":
+        return jsonResponse(200, state.stats.snapshot());
+      case "DELETE stats":
+        state.stats.reset();
+        return jsonResponse(200, state.stats.snapshot());
+      case "GET clock":
+        return jsonResponse(200, clockView(state));
+      case "POST clock":
+        state.clock.advance(body(request).field("advanceSeconds").number(0));
+        return jsonResponse(200, clockView(state));
+      case "GET faults":
+        return jsonResponse(200, { faults: state.faults.list() });
+      case "POST faults":
+        state.faults.add(readFault(body(request)));
+        return jsonResponse(200, { faults: state.faults.list() });
+      case "DELETE faults":
+        state.faults.clear();
+        return jsonResponse(200, { faults: [] });
+      default:
+        return jsonResponse(404, { message: `unknown control route: ${route}` });
+    }
+  } catch (error) {
+    return jsonResponse(400, { message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function clockView(state: EmulatorState) {
+  return { now: state.clock.now().toISOString(), offsetSeconds: state.clock.offsetMs / 1000 };
+}
+
+function body(request: EmulatorRequest): JsonReader {
+  const text = request.body.toString("utf8");
+  return new JsonReader(text === "" ? {} : parseJsonStrict(text, "body"), "body");
+}
+
+function readFault(reader: JsonReader) {
+  const kind = reader.field("kind").string();
+  if (kind !== "throttle" && kind !== "error" && kind !== "latency") {
+    throw reader.field("kind").fail(`expected "throttle", "error" or "latency", found "${kind}"`);
+  }
+  const faultKind: FaultKind = kind;
+  const always = reader.field("always").boolean(false);
+  return {
+    operation: reader.field("operation").string(),
+    kind: faultKind,
+    remaining: always ? null : Math.max(1, reader.field("count").number(1)),
+    latencyMs: reader.field("latencyMs").number(0),
+  };
+}
