@@ -7,7 +7,7 @@ import {
   seededRandom,
   type GeneratedFile,
   type GeneratedLine,
-} from "./random-ini-file.js";
+} from "../../../test/support/random-ini-file.js";
 import { removeIniKeys } from "./remove-ini-keys.js";
 import { updateIniSection } from "./update-ini-section.js";
 
