@@ -24,6 +24,8 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   metafile: true,
+  // A native module: it loads its platform's binary at run time and cannot be bundled.
+  external: ["@napi-rs/keyring"],
   define: { __AWSAFE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: "warning",
 };

@@ -71,6 +71,10 @@ export function parseIniSections(text: string, file: string): RawFile {
   return { sections, warnings };
 }
 
+const [space, tab, hash, semicolon, openBracket] = [" ", "\t", "#", ";", "["].map((c) =>
+  c.charCodeAt(0),
+);
+
 /** Tracks where the parser is: which section, which property, whether inside a sub-section. */
 class LineParser {
   readonly warnings: ConfigWarning[] = [];
@@ -93,12 +97,13 @@ class LineParser {
   }
 
   accept(line: string, lineNumber: number): void {
-    if (line.trim() === "") return;
+    const first = line.charCodeAt(0);
+    // Only a line starting with whitespace (or empty) can be blank; most lines skip the trim.
+    if (Number.isNaN(first) || ((first <= 32 || first >= 127) && line.trim() === "")) return;
     // Checked before comments: an indented "# x" after a property continues its value.
-    if (line.startsWith(" ") || line.startsWith("\t"))
-      this.acceptContinuation(line.trim(), lineNumber);
-    else if (line.startsWith("#") || line.startsWith(";")) return;
-    else if (line.startsWith("[")) this.acceptSection(line.trim(), lineNumber);
+    if (first === space || first === tab) this.acceptContinuation(line.trim(), lineNumber);
+    else if (first === hash || first === semicolon) return;
+    else if (first === openBracket) this.acceptSection(line.trim(), lineNumber);
     else this.acceptProperty(line, lineNumber);
   }
 
