@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { createPlanner, parseSharedConfig } from "../dist/index.js";
+import { benchStore } from "./bench-store.mjs";
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,3 +108,8 @@ function benchStart() {
 
 benchConfig();
 benchStart();
+await benchStore();
+// The credential engine against the emulator, inside a private Secret Service for the keychain.
+spawnSync("scripts/with-secret-service.sh", [process.execPath, "scripts/bench-engine.mjs"], {
+  stdio: ["ignore", "inherit", "inherit"],
+});

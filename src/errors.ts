@@ -6,6 +6,8 @@ export const ExitCode = {
   Software: 70,
   NoPerm: 77,
   Config: 78,
+  /** Ctrl-C: 128 + SIGINT, as shells report it. */
+  Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -49,4 +51,9 @@ export class AuthError extends AppError {
 /** The shared config or credentials file is wrong or incomplete (exit 78). */
 export class ConfigError extends AppError {
   readonly exitCode = ExitCode.Config;
+}
+
+/** The user pressed Ctrl-C at a prompt (exit 130); nothing was changed. */
+export class InterruptedError extends AppError {
+  readonly exitCode = ExitCode.Interrupted;
 }

@@ -1,6 +1,14 @@
 // The awsafe library: the shared-config engine and the credential planner, for use from code
 // that wants to read AWS profiles the way the SDKs do.
-export { ExitCode, AppError, UsageError, StoreError, AuthError, ConfigError } from "./errors.js";
+export {
+  ExitCode,
+  AppError,
+  UsageError,
+  StoreError,
+  AuthError,
+  ConfigError,
+  InterruptedError,
+} from "./errors.js";
 export type { ConfigData, Properties, PropertyValue } from "./config/config-data.js";
 export type { ConfigWarning, ConfigWarningCode } from "./config/config-warning.js";
 export {

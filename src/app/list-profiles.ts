@@ -10,19 +10,28 @@ export interface ProfileListing {
   readonly summary: ProfileSummary;
   readonly region: string | undefined;
   readonly locations: readonly ProfileLocation[];
+  /** The access key ID of the profile's key in the secret store, if it has one. */
+  readonly storedKeyId: string | undefined;
 }
 
-/** Every profile of the shared files, sorted by name, each with its plan or its problem. */
+/**
+ * Every profile of the shared files and the store, sorted by name, each with its plan or its
+ * problem. `storedKeyIds` (profile → access key ID) are the keys the secret store holds; their
+ * profiles plan as stored keys.
+ */
 export async function listProfiles(
   context: AppContext,
+  storedKeyIds: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ profiles: ProfileListing[]; warnings: readonly ConfigWarning[] }> {
   const shared = await loadSharedConfig(context, { locate: true });
-  const profiles = summarizeProfiles(shared.data).map((summary): ProfileListing => {
+  const facts = { storedKeyProfiles: new Set(storedKeyIds.keys()) };
+  const profiles = summarizeProfiles(shared.data, facts).map((summary): ProfileListing => {
     const properties = shared.data.profiles[summary.profile];
     return {
       summary,
       region: properties === undefined ? undefined : stringProperty(properties, "region"),
       locations: shared.locations?.[summary.profile] ?? [],
+      storedKeyId: storedKeyIds.get(summary.profile),
     };
   });
   return { profiles, warnings: shared.warnings };

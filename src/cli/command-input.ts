@@ -23,3 +23,11 @@ export function flag(input: CommandInput, name: string): boolean {
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
+
+/** A repeatable string option's values (`--profile a --profile b`), in order. */
+export function stringListOption(input: CommandInput, name: string): string[] {
+  const value = input.options[name];
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+  throw new UsageError(`--${kebab(name)} takes a value`);
+}

@@ -1,4 +1,5 @@
 import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+import type { Prompter } from "../ports/prompter.js";
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -6,4 +7,8 @@ export interface CliIo {
   readonly platform: PlatformFacts;
   readonly stdout: { write(chunk: string): unknown };
   readonly stderr: { write(chunk: string): unknown };
+  /** Asks the person at the terminal (never on stdin/stdout, which may be pipes). */
+  readonly prompter: Prompter;
+  /** The absolute command line that runs this awsafe (`[node, script]`), for `credential_process`. */
+  readonly selfCommand: readonly string[];
 }

@@ -8,9 +8,9 @@ import { commandTable } from "./command-table.js";
  * Parses `args`, runs the one command they name and returns the exit code. Command modules are
  * imported only when their command runs.
  */
-export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const debug = args.includes("--debug");
-  let exitCode: ExitCode = ExitCode.Ok;
+  let exitCode: number = ExitCode.Ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
@@ -23,7 +23,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command("awsafe")
     .description("Short-lived, MFA-backed AWS credentials without keys on disk.")
     .version(__AWSAFE_VERSION__, "-V, --version")

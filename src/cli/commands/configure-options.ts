@@ -12,7 +12,8 @@ export const configureOptions = [
   { option: "output", flag: "--output <format>", key: "output" },
   {
     option: "credentialProcess",
-    flag: "--credential-process <command>",
+    // Without a value: this awsafe's own `credential-process <profile>` line.
+    flag: "--credential-process [command]",
     key: "credential_process",
   },
   { option: "ssoSession", flag: "--sso-session <name>", key: "sso_session" },

@@ -1,4 +1,5 @@
 import { configureProfile } from "../../app/configure-profile.js";
+import { credentialProcessLine } from "../../app/import/credential-process-line.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { positional, stringOption } from "../command-input.js";
@@ -10,7 +11,10 @@ export const run: CommandRun = async (input, io) => {
   if (profile === undefined) throw new UsageError("configure needs a profile name");
   const values: Record<string, string> = {};
   for (const { option, key } of configureOptions) {
-    const value = stringOption(input, option);
+    const value =
+      option === "credentialProcess" && input.options[option] === true
+        ? credentialProcessLine(io.selfCommand, profile)
+        : stringOption(input, option);
     if (value !== undefined) values[key] = value;
   }
   if (Object.keys(values).length === 0) {

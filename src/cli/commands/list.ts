@@ -1,30 +1,53 @@
 import { listProfiles, type ProfileListing } from "../../app/list-profiles.js";
 import { ExitCode } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
-import { flag } from "../command-input.js";
+import { flag, stringOption } from "../command-input.js";
+import { inspectStore, type StoreView } from "../inspect-store.js";
+import { redact } from "../../redact.js";
 import { formatWarnings } from "../format/format-warnings.js";
 import { planToJson } from "../format/plan-to-json.js";
 
-/** `awsafe list [--json]`: every profile, its region, and where its credentials come from. */
+/**
+ * `awsafe list [--json] [--backend B]`: every profile, its region, where its credentials come
+ * from, and the key ID (redacted) of keys held in the secret store.
+ */
 export const run: CommandRun = async (input, io) => {
-  const { profiles, warnings } = await listProfiles(io);
+  const store = await inspectStore(io, stringOption(input, "backend"));
+  const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
+  const { profiles, warnings } = await listProfiles(io, keyIds);
   if (flag(input, "json")) {
-    const json = { profiles: profiles.map(listingToJson), warnings };
+    const json = { profiles: profiles.map(listingToJson), store: storeToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
   io.stdout.write(formatTable(profiles));
+  if (store.status !== "open") {
+    io.stderr.write(`note: stored keys not shown: ${store.message}\n`);
+    if (store.hint !== undefined) io.stderr.write(`hint: ${store.hint}\n`);
+  }
   io.stderr.write(formatWarnings(warnings));
   return ExitCode.Ok;
 };
 
+function storeToJson(store: StoreView): unknown {
+  return store.status === "open"
+    ? { backend: store.backend, status: store.status, location: store.location }
+    : {
+        backend: store.backend,
+        status: store.status,
+        message: store.message,
+        hint: store.hint ?? null,
+      };
+}
+
 function formatTable(profiles: readonly ProfileListing[]): string {
   if (profiles.length === 0)
     return "no profiles: the shared config and credentials files define none\n";
-  const rows = profiles.map(({ summary, region }) => [
+  const rows = profiles.map(({ summary, region, storedKeyId }) => [
     summary.profile,
     region ?? "-",
-    summary.status === "ok" ? summary.description : `error: ${summary.error}`,
+    (summary.status === "ok" ? summary.description : `error: ${summary.error}`) +
+      (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   const header = ["PROFILE", "REGION", "CREDENTIALS"];
   const widths = [0, 1].map((column) =>
@@ -38,8 +61,9 @@ function formatTable(profiles: readonly ProfileListing[]): string {
   return `${[header, ...rows].map(line).join("\n")}\n`;
 }
 
-function listingToJson({ summary, region, locations }: ProfileListing): unknown {
-  const base = { name: summary.profile, region: region ?? null, locations };
+function listingToJson({ summary, region, locations, storedKeyId }: ProfileListing): unknown {
+  const storedKey = storedKeyId === undefined ? null : redact(storedKeyId);
+  const base = { name: summary.profile, region: region ?? null, locations, storedKey };
   if (summary.status === "error") {
     return { ...base, status: "error", error: summary.error, hint: summary.hint ?? null };
   }

@@ -6,7 +6,9 @@ import { StoreError } from "../../errors.js";
  * a read-modify-write of the same file waits for it.
  */
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
-  const lockfile = await import("proper-lockfile");
+  // A CommonJS module: its exports are `default` both in Node and in the esbuild bundle, where
+  // the named exports Node synthesizes do not exist.
+  const { default: lockfile } = await import("proper-lockfile");
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {

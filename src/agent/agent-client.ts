@@ -1,0 +1,88 @@
+import { createConnection, type Socket } from "node:net";
+import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import {
+  type AgentMessage,
+  type AgentRequest,
+  decodeLine,
+  encodeMessage,
+} from "./agent-protocol.js";
+import { parseAgentMessage } from "./parse-messages.js";
+import { toWireError } from "./wire-error.js";
+
+/** No agent could be reached or started; the caller works in-process instead. */
+export class AgentUnavailableError extends Error {}
+
+/** A connection to the agent on `socketPath`, or `undefined` when none listens there. */
+export function connectAgent(socketPath: string): Promise<Socket | undefined> {
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    socket.once("connect", () => {
+      resolve(socket);
+    });
+    socket.once("error", () => {
+      resolve(undefined);
+    });
+  });
+}
+
+/**
+ * A connection to a running agent, starting one with `start` when none answers, then waiting up
+ * to `waitMs` for it to listen.
+ *
+ * @throws AgentUnavailableError when none answers in time.
+ */
+export async function ensureAgent(
+  socketPath: string,
+  start: () => void,
+  waitMs = 10_000,
+): Promise<Socket> {
+  const running = await connectAgent(socketPath);
+  if (running !== undefined) return running;
+  start();
+  for (let waited = 0; waited < waitMs; waited += 25) {
+    await sleep(25);
+    const socket = await connectAgent(socketPath);
+    if (socket !== undefined) return socket;
+  }
+  throw new AgentUnavailableError(`no awsafe agent answered on ${socketPath}`);
+}
+
+/**
+ * Sends one request and returns the agent's answer. MFA questions on the way are put to `mfa`
+ * (this client prompts; the agent never does) and its answer, or its error, goes back.
+ *
+ * @throws AgentUnavailableError when the agent closes the connection without an answer.
+ */
+export function askAgent(
+  socket: Socket,
+  request: AgentRequest,
+  mfa?: MfaCodeSource,
+): Promise<Exclude<AgentMessage, { type: "mfa" }>> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    socket.on("error", () => undefined);
+    socket.once("close", () => {
+      if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
+    });
+    createInterface({ input: socket }).on("line", (line) => {
+      const record = decodeLine(line);
+      const message = record === undefined ? undefined : parseAgentMessage(record);
+      if (message === undefined) return;
+      if (message.type !== "mfa") {
+        answered = true;
+        socket.end();
+        resolve(message);
+        return;
+      }
+      const ask: MfaCodeSource = mfa ?? (() => Promise.reject(new Error("no MFA source")));
+      ask(message.request).then(
+        (code) => socket.write(encodeMessage({ type: "mfa-code", code })),
+        (error: unknown) =>
+          socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) })),
+      );
+    });
+    socket.write(encodeMessage(request));
+  });
+}

@@ -1,0 +1,95 @@
+import type { MfaRequest } from "../ports/mfa-code-source.js";
+
+/**
+ * The agent's wire protocol: one JSON object per line over the Unix socket. The client sends a
+ * request; for `credentials` the agent may ask the client for MFA codes (`mfa` → `mfa-code` or
+ * `mfa-failed`) before it answers. Every request carries the protocol version; an agent that
+ * speaks another one answers with an error and the client falls back to working in-process.
+ */
+export const agentProtocolVersion = 1;
+
+/** What a `credentials` request asks for, and the client's environment it is resolved in. */
+export interface CredentialsRequest {
+  readonly v: number;
+  readonly type: "credentials";
+  readonly profile: string;
+  readonly durationSeconds?: number;
+  readonly noSession?: boolean;
+  readonly region?: string;
+  /** `--backend`, when given. */
+  readonly backend?: string;
+  /** The client's environment: shared-file paths, endpoints, region, the store's settings. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** A request that opens a conversation. */
+export type AgentRequest =
+  | CredentialsRequest
+  | { readonly v: number; readonly type: "status" }
+  | { readonly v: number; readonly type: "stop" };
+
+/** The client's answer to an `mfa` question. */
+export type MfaReply =
+  | { readonly type: "mfa-code"; readonly code: string }
+  | { readonly type: "mfa-failed"; readonly error: WireError };
+
+/** Anything a client sends. */
+export type ClientMessage = AgentRequest | MfaReply;
+
+/** An AppError as it travels: its class by kind, message and hint. */
+export interface WireError {
+  readonly kind:
+    "usage" | "store" | "auth" | "mfa-rejected" | "config" | "unavailable" | "internal";
+  readonly message: string;
+  readonly hint?: string;
+  readonly serialNumber?: string;
+}
+
+/** Credentials as they travel (the expiry as ISO 8601). */
+export interface WireCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: string;
+  readonly accountId?: string;
+}
+
+/** What the agent says about itself. */
+export interface AgentStatus {
+  readonly pid: number;
+  readonly version: string;
+  readonly protocol: number;
+  readonly startedAt: string;
+  readonly sessions: number;
+  readonly socket: string;
+}
+
+/** Anything the agent sends. */
+export type AgentMessage =
+  | { readonly type: "mfa"; readonly request: MfaRequest }
+  | {
+      readonly type: "credentials";
+      readonly credentials: WireCredentials;
+      readonly region?: string;
+    }
+  | { readonly type: "status"; readonly status: AgentStatus }
+  | { readonly type: "stopping" }
+  | { readonly type: "error"; readonly error: WireError };
+
+/** One message as a line. */
+export function encodeMessage(message: ClientMessage | AgentMessage): string {
+  return `${JSON.stringify(message)}\n`;
+}
+
+/** The object on a line, or `undefined` when the line is not a JSON object with a `type`. */
+export function decodeLine(line: string): Readonly<Record<string, unknown>> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+  const record: Record<string, unknown> = Object.fromEntries(Object.entries(parsed));
+  return typeof record.type === "string" ? record : undefined;
+}

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AuthError } from "../errors.js";
+import type { MfaRequest } from "../ports/mfa-code-source.js";
+import { askAgent, connectAgent } from "./agent-client.js";
+import { agentProtocolVersion, type CredentialsRequest } from "./agent-protocol.js";
+import { AgentAlreadyRunning, listenAgent, type AgentHandlers } from "./agent-server.js";
+import { fromWireError } from "./wire-error.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "awsafe-agent-"));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+let count = 0;
+const socketPath = () => path.join(dir, `a${++count}.sock`);
+
+const request: CredentialsRequest = {
+  v: agentProtocolVersion,
+  type: "credentials",
+  profile: "admin",
+  env: { HOME: "/nowhere" },
+};
+const mfaRequest: MfaRequest = { serialNumber: "arn:aws:iam::1:mfa/a", profile: "a", attempt: 1 };
+
+/** Handlers that ask the client for one code and hand out credentials named after it. */
+const askingHandlers: AgentHandlers = {
+  sessions: () => 7,
+  credentials: async (_request, mfa) => {
+    const code = await mfa(mfaRequest);
+    return {
+      credentials: {
+        accessKeyId: `ASIAFAKE${code}`,
+        secretAccessKey: "fake-TEST",
+        expiration: new Date(0),
+      },
+      region: "eu-west-1",
+    };
+  },
+};
+
+async function client(socket: string) {
+  const connection = await connectAgent(socket);
+  if (connection === undefined) throw new Error("agent not listening");
+  return connection;
+}
+
+describe("the agent server and client", () => {
+  it("relays the MFA question to the client that asked and returns the credentials", async () => {
+    const socket = socketPath();
+    const agent = await listenAgent({
+      socketPath: socket,
+      idleMs: 60_000,
+      version: "t",
+      handlers: askingHandlers,
+    });
+    const asked: MfaRequest[] = [];
+    const answer = await askAgent(await client(socket), request, (question) => {
+      asked.push(question);
+      return Promise.resolve("123456");
+    });
+    expect(asked).toEqual([mfaRequest]);
+    expect(answer).toEqual({
+      type: "credentials",
+      credentials: {
+        accessKeyId: "ASIAFAKE123456",
+        secretAccessKey: "fake-TEST",
+        expiration: "1970-01-01T00:00:00.000Z",
+      },
+      region: "eu-west-1",
+    });
+    const status = await askAgent(await client(socket), {
+      v: agentProtocolVersion,
+      type: "status",
+    });
+    expect(status).toMatchObject({ type: "status", status: { sessions: 7, socket, protocol: 1 } });
+    agent.close();
+    await agent.closed;
+  });
+
+  it("sends the client's MFA failure back as the same kind of error", async () => {
+    const socket = socketPath();
+    const agent = await listenAgent({
+      socketPath: socket,
+      idleMs: 60_000,
+      version: "t",
+      handlers: askingHandlers,
+    });
+    const answer = await askAgent(await client(socket), request, () =>
+      Promise.reject(new AuthError("no code", { hint: "give one" })),
+    );
+    expect(answer.type).toBe("error");
+    if (answer.type === "error") {
+      const error = fromWireError(answer.error);
+      expect(error).toBeInstanceOf(AuthError);
+      expect(error).toMatchObject({ message: "no code", hint: "give one" });
+    }
+    agent.close();
+    await agent.closed;
+  });
+
+  it("refuses another protocol version and malformed lines", async () => {
+    const socket = socketPath();
+    const agent = await listenAgent({
+      socketPath: socket,
+      idleMs: 60_000,
+      version: "t",
+      handlers: askingHandlers,
+    });
+    const answer = await askAgent(await client(socket), { ...request, v: 99 });
+    expect(answer).toMatchObject({ type: "error", error: { kind: "usage" } });
+    const raw = await client(socket);
+    const reply = await new Promise<string>((resolve) => {
+      let text = "";
+      raw.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      raw.on("end", () => {
+        resolve(text);
+      });
+      raw.write('{"type":"credentials","v":1,"profile":5}\n');
+    });
+    expect(reply).toContain("malformed request");
+    agent.close();
+    await agent.closed;
+  });
+
+  it("takes over a socket file left by a dead agent, and refuses to start beside a live one", async () => {
+    const socket = socketPath();
+    // What a killed agent leaves: a file at the path that nobody answers on (the e2e test
+    // kills a real agent; here a plain file stands in for its socket).
+    writeFileSync(socket, "");
+    const agent = await listenAgent({
+      socketPath: socket,
+      idleMs: 60_000,
+      version: "t",
+      handlers: askingHandlers,
+    });
+    await expect(
+      listenAgent({ socketPath: socket, idleMs: 60_000, version: "t", handlers: askingHandlers }),
+    ).rejects.toBeInstanceOf(AgentAlreadyRunning);
+    const stop = await askAgent(await client(socket), { v: agentProtocolVersion, type: "stop" });
+    expect(stop).toEqual({ type: "stopping" });
+    await agent.closed;
+    expect(await connectAgent(socket)).toBeUndefined();
+  });
+
+  it("exits when idle", async () => {
+    const socket = socketPath();
+    const agent = await listenAgent({
+      socketPath: socket,
+      idleMs: 1,
+      version: "t",
+      handlers: askingHandlers,
+    });
+    await agent.closed;
+    expect(await connectAgent(socket)).toBeUndefined();
+  });
+});

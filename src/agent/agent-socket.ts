@@ -1,0 +1,43 @@
+import { lstat, mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Environment } from "../config/locate-shared-config.js";
+import { StoreError } from "../errors.js";
+
+/** Unix socket paths longer than this do not fit `sockaddr_un` on every platform. */
+const maxSocketPath = 100;
+
+/**
+ * Where the agent's socket is: `$XDG_RUNTIME_DIR/awsafe/agent.sock` (the per-user, 0700,
+ * cleared-at-logout directory systemd makes), else `<awsafe data dir>/run/agent.sock`.
+ * `undefined` when the path would be too long for a Unix socket.
+ */
+export function agentSocketPath(env: Environment, dataDir: string): string | undefined {
+  const runtime = env.XDG_RUNTIME_DIR;
+  const dir =
+    runtime !== undefined && path.isAbsolute(runtime)
+      ? path.join(runtime, "awsafe")
+      : path.join(dataDir, "run");
+  const socket = path.join(dir, "agent.sock");
+  return socket.length > maxSocketPath ? undefined : socket;
+}
+
+/**
+ * Makes the socket's directory (0700) and checks it is a real directory of this user that no
+ * one else can enter: the socket hands out credentials to whoever connects.
+ *
+ * @throws StoreError when the directory is a symlink, another user's, or open to others.
+ */
+export async function preparePrivateDir(socketPath: string): Promise<void> {
+  const dir = path.dirname(socketPath);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const stat = await lstat(dir);
+  const uid = process.getuid?.();
+  if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
+    throw new StoreError(
+      `The agent's directory ${dir} is not private (a 0700 directory of this user)`,
+      {
+        hint: `Remove it (or run \`chmod 700 ${dir}\` if it is yours) and try again`,
+      },
+    );
+  }
+}

@@ -1,0 +1,181 @@
+import { nameMap } from "../config/name-map.js";
+import type { MfaRequest } from "../ports/mfa-code-source.js";
+import type {
+  AgentMessage,
+  AgentStatus,
+  ClientMessage,
+  WireCredentials,
+  WireError,
+} from "./agent-protocol.js";
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/** A message from a client, checked field by field; `undefined` when it is malformed. */
+export function parseClientMessage(m: Fields): ClientMessage | undefined {
+  const v = num(m, "v");
+  switch (m.type) {
+    case "credentials": {
+      const profile = str(m, "profile");
+      const env = stringMap(m.env);
+      if (v === undefined || profile === undefined || env === undefined) return undefined;
+      const durationSeconds = num(m, "durationSeconds");
+      const region = str(m, "region");
+      const backend = str(m, "backend");
+      return {
+        v,
+        type: "credentials",
+        profile,
+        env,
+        ...(durationSeconds === undefined ? {} : { durationSeconds }),
+        ...(m.noSession === true ? { noSession: true } : {}),
+        ...(region === undefined ? {} : { region }),
+        ...(backend === undefined ? {} : { backend }),
+      };
+    }
+    case "status":
+    case "stop":
+      return v === undefined ? undefined : { v, type: m.type };
+    case "mfa-code": {
+      const code = str(m, "code");
+      return code === undefined ? undefined : { type: "mfa-code", code };
+    }
+    case "mfa-failed": {
+      const error = wireError(m.error);
+      return error === undefined ? undefined : { type: "mfa-failed", error };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A message from the agent, checked field by field; `undefined` when it is malformed. */
+export function parseAgentMessage(m: Fields): AgentMessage | undefined {
+  switch (m.type) {
+    case "mfa": {
+      const request = mfaRequest(m.request);
+      return request === undefined ? undefined : { type: "mfa", request };
+    }
+    case "credentials": {
+      const credentials = wireCredentials(m.credentials);
+      const region = str(m, "region");
+      if (credentials === undefined) return undefined;
+      return { type: "credentials", credentials, ...(region === undefined ? {} : { region }) };
+    }
+    case "status": {
+      const status = agentStatus(m.status);
+      return status === undefined ? undefined : { type: "status", status };
+    }
+    case "stopping":
+      return { type: "stopping" };
+    case "error": {
+      const error = wireError(m.error);
+      return error === undefined ? undefined : { type: "error", error };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function fields(value: unknown): Fields | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : undefined;
+}
+
+function str(m: Fields, key: string): string | undefined {
+  const value = m[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+function num(m: Fields, key: string): number | undefined {
+  const value = m[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+function stringMap(value: unknown): Record<string, string> | undefined {
+  const m = fields(value);
+  if (m === undefined) return undefined;
+  // Names come from the other end of the socket: a map that inherits nothing.
+  const map = nameMap<string>();
+  for (const [key, item] of Object.entries(m)) {
+    if (typeof item === "string" && key !== "__proto__") map[key] = item;
+  }
+  return map;
+}
+
+const errorKinds = [
+  "usage",
+  "store",
+  "auth",
+  "mfa-rejected",
+  "config",
+  "unavailable",
+  "internal",
+] as const;
+
+function wireError(value: unknown): WireError | undefined {
+  const m = fields(value);
+  const kind = errorKinds.find((k) => k === m?.kind);
+  const message = m === undefined ? undefined : str(m, "message");
+  if (m === undefined || kind === undefined || message === undefined) return undefined;
+  const hint = str(m, "hint");
+  const serialNumber = str(m, "serialNumber");
+  return {
+    kind,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+    ...(serialNumber === undefined ? {} : { serialNumber }),
+  };
+}
+
+function wireCredentials(value: unknown): WireCredentials | undefined {
+  const m = fields(value);
+  if (m === undefined) return undefined;
+  const accessKeyId = str(m, "accessKeyId");
+  const secretAccessKey = str(m, "secretAccessKey");
+  if (accessKeyId === undefined || secretAccessKey === undefined) return undefined;
+  const sessionToken = str(m, "sessionToken");
+  const expiration = str(m, "expiration");
+  const accountId = str(m, "accountId");
+  return {
+    accessKeyId,
+    secretAccessKey,
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+    ...(expiration === undefined ? {} : { expiration }),
+    ...(accountId === undefined ? {} : { accountId }),
+  };
+}
+
+function mfaRequest(value: unknown): MfaRequest | undefined {
+  const m = fields(value);
+  if (m === undefined) return undefined;
+  const serialNumber = str(m, "serialNumber");
+  const profile = str(m, "profile");
+  const attempt = num(m, "attempt");
+  const mfaProcess = str(m, "mfaProcess");
+  if (serialNumber === undefined || profile === undefined || attempt === undefined)
+    return undefined;
+  return { serialNumber, profile, attempt, ...(mfaProcess === undefined ? {} : { mfaProcess }) };
+}
+
+function agentStatus(value: unknown): AgentStatus | undefined {
+  const m = fields(value);
+  if (m === undefined) return undefined;
+  const pid = num(m, "pid");
+  const version = str(m, "version");
+  const protocol = num(m, "protocol");
+  const startedAt = str(m, "startedAt");
+  const sessions = num(m, "sessions");
+  const socket = str(m, "socket");
+  if (
+    pid === undefined ||
+    version === undefined ||
+    protocol === undefined ||
+    startedAt === undefined ||
+    sessions === undefined ||
+    socket === undefined
+  ) {
+    return undefined;
+  }
+  return { pid, version, protocol, startedAt, sessions, socket };
+}

@@ -1,0 +1,76 @@
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import { ConfigError } from "../errors.js";
+
+/** awsafe's own settings file, as far as this version reads it. */
+export interface AwsafeConfig {
+  /** The secret store backend to use when neither `--backend` nor `AWSAFE_BACKEND` names one. */
+  readonly backend?: string;
+}
+
+/**
+ * Reads awsafe's settings (`config.json`); a missing file is empty settings. Unknown keys are
+ * kept on disk and ignored here, so a newer awsafe's settings do not break this one.
+ *
+ * @throws ConfigError when the file cannot be read, is not a JSON object, or `backend` is not a string.
+ */
+export async function readAwsafeConfig(file: string): Promise<AwsafeConfig> {
+  const json = await readJsonObject(file);
+  if (json === undefined || !Object.hasOwn(json, "backend")) return {};
+  const backend = json.backend;
+  if (typeof backend !== "string") {
+    throw new ConfigError(`${file}: "backend" must be a string`, {
+      hint: 'Write e.g. {"backend": "file"}, or delete the key to use the platform default.',
+    });
+  }
+  return { backend };
+}
+
+/**
+ * Sets `backend` in awsafe's settings, keeping every other key; the file is written atomically,
+ * mode 0600, in a 0700 directory.
+ */
+export async function writeAwsafeConfigBackend(file: string, backend: string): Promise<void> {
+  const json = (await readJsonObject(file)) ?? {};
+  const text = `${JSON.stringify({ ...json, backend }, null, 2)}\n`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, text, { mode: 0o600 });
+  } catch (error) {
+    throw new ConfigError(`Cannot write ${file}; it was left as it was`, {
+      hint: "Check the directory's permissions and free space, or choose another place with AWSAFE_HOME.",
+      cause: error,
+    });
+  }
+}
+
+async function readJsonObject(file: string): Promise<Record<string, unknown> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+    throw new ConfigError(`Cannot read awsafe's config ${file}`, {
+      hint: "Check its permissions, or choose another place with AWSAFE_HOME.",
+      cause: error,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw notAnObject(file, error);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw notAnObject(file);
+  }
+  return { ...parsed };
+}
+
+function notAnObject(file: string, cause?: unknown): ConfigError {
+  return new ConfigError(`${file} is not a JSON object`, {
+    hint: 'Fix it (e.g. {"backend": "file"}) or delete it to use the defaults.',
+    cause,
+  });
+}

@@ -1,0 +1,53 @@
+import path from "node:path";
+import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+
+/** Where awsafe keeps its own files. */
+export interface AwsafePaths {
+  /** awsafe's settings, JSON (`{"backend": "file"}`). */
+  readonly configFile: string;
+  /** awsafe's data: the encrypted-file store `store.age` and its lock. */
+  readonly dataDir: string;
+  /** The user's home, for defaults such as pass's `~/.password-store`. */
+  readonly homeDir: string;
+}
+
+/**
+ * `AWSAFE_HOME` holds both when set; otherwise the XDG base directories:
+ * `$XDG_CONFIG_HOME/awsafe/config.json` (default `~/.config`) and `$XDG_DATA_HOME/awsafe`
+ * (default `~/.local/share`); on Windows `%APPDATA%` and `%LOCALAPPDATA%` take their place.
+ * Relative XDG paths are ignored, as the XDG spec says.
+ */
+export function locateAwsafePaths(env: Environment, facts: PlatformFacts): AwsafePaths {
+  const paths = facts.platform === "win32" ? path.win32 : path.posix;
+  const join = (...parts: string[]): string => paths.join(...parts);
+  const homeDir = nonEmpty(env.HOME) ?? facts.homedir();
+  const awsafeHome = nonEmpty(env.AWSAFE_HOME);
+  if (awsafeHome !== undefined) {
+    return { configFile: join(awsafeHome, "config.json"), dataDir: awsafeHome, homeDir };
+  }
+  const windows = facts.platform === "win32";
+  const configBase =
+    absolute(env.XDG_CONFIG_HOME) ??
+    (windows ? absolute(env.APPDATA) : undefined) ??
+    join(homeDir, ".config");
+  const dataBase =
+    absolute(env.XDG_DATA_HOME) ??
+    (windows ? absolute(env.LOCALAPPDATA) : undefined) ??
+    join(homeDir, ".local", "share");
+  return {
+    configFile: join(configBase, "awsafe", "config.json"),
+    dataDir: join(dataBase, "awsafe"),
+    homeDir,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function absolute(value: string | undefined): string | undefined {
+  const found = nonEmpty(value);
+  return found !== undefined && (path.posix.isAbsolute(found) || path.win32.isAbsolute(found))
+    ? found
+    : undefined;
+}

@@ -1,0 +1,68 @@
+import type { Environment } from "../config/locate-shared-config.js";
+import { UsageError } from "../errors.js";
+import type { ResolvedCredentials } from "./resolve-credentials.js";
+
+/**
+ * What a child of `awsafe exec` must not inherit: credentials and profile choices that would
+ * win over (or mix with) the ones awsafe sets (the AWS CLI prefers env keys, the JS SDK skips
+ * them when AWS_PROFILE is set; SPECS §f), and awsafe's own store passphrase.
+ */
+const dropped = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_SECURITY_TOKEN",
+  "AWS_CREDENTIAL_EXPIRATION",
+  "AWS_CREDENTIAL_FILE",
+  "AWS_PROFILE",
+  "AWS_DEFAULT_PROFILE",
+  "AWS_SDK_LOAD_CONFIG",
+  "AWS_ROLE_ARN",
+  "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_ROLE_SESSION_NAME",
+  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+  "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+  "AWSAFE_FILE_PASSPHRASE",
+  "AWSAFE_FILE_PASSPHRASE_FILE",
+] as const;
+
+/**
+ * The environment of `awsafe exec`'s child: the parent's, cleaned, plus the credentials,
+ * `AWS_CREDENTIAL_EXPIRATION`, the region (both variables) and `AWSAFE_PROFILE`.
+ */
+export function execEnvironment(
+  env: Environment,
+  resolved: ResolvedCredentials,
+): Record<string, string> {
+  const child: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !(dropped as readonly string[]).includes(name)) child[name] = value;
+  }
+  const { credentials, region, profile } = resolved;
+  child.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
+  child.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
+  if (credentials.sessionToken !== undefined) child.AWS_SESSION_TOKEN = credentials.sessionToken;
+  if (credentials.expiration !== undefined) {
+    child.AWS_CREDENTIAL_EXPIRATION = credentials.expiration.toISOString();
+  }
+  if (region !== undefined) {
+    child.AWS_REGION = region;
+    child.AWS_DEFAULT_REGION = region;
+  }
+  child.AWSAFE_PROFILE = profile;
+  return child;
+}
+
+/**
+ * @throws UsageError inside another `awsafe exec`: the inner one would sign with the outer
+ *   credentials' profile settings and hide which credentials a command really has.
+ */
+export function refuseNestedExec(env: Environment): void {
+  const outer = env.AWSAFE_PROFILE;
+  if (outer !== undefined && outer !== "") {
+    throw new UsageError(`Already inside \`awsafe exec\` for profile "${outer}"`, {
+      hint: "Leave that shell first (exit), or run the command without awsafe there",
+    });
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The `credential_process` value that makes the AWS CLI and the SDKs ask this awsafe for a
+ * profile's credentials: `<node> <awsafe script> credential-process <profile>`, with absolute
+ * paths so it works whatever PATH the calling tool has. `backend` is added when the user chose
+ * the store with `--backend` or `AWSAFE_BACKEND`, which the calling tool's environment may lack.
+ *
+ * Each word is quoted only when it must be, with single quotes: botocore splits the value with
+ * POSIX `shlex.split` and runs it without a shell, the JS SDK runs it through `/bin/sh`, and
+ * single quotes mean the same to both.
+ */
+export function credentialProcessLine(
+  self: readonly string[],
+  profile: string,
+  backend?: string,
+): string {
+  const words = [...self, "credential-process", profile];
+  if (backend !== undefined) words.push("--backend", backend);
+  return words.map(shellQuote).join(" ");
+}
+
+/** `word` as one word for both `shlex.split` and `sh`. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_\-/.%@:+=,]+$/.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Whether a `credential_process` value was written by awsafe (any version, any path). */
+export function isAwsafeProcessLine(value: string): boolean {
+  return /\scredential-process\s/.test(value) && /awsafe|cli\.js/.test(value);
+}

@@ -1,0 +1,42 @@
+import { UsageError } from "../errors.js";
+import type { ItemRef, SecretStore } from "../ports/secret-store.js";
+import { redact } from "../redact.js";
+
+/** What `remove` deletes: the profile's long-term key, or its cached sessions. */
+export interface RemoveInput {
+  readonly profile: string;
+  readonly sessions: boolean;
+  /** Asked before a long-term key is deleted (it cannot be recovered from awsafe afterwards). */
+  readonly confirm: (storedKeyId: string) => Promise<boolean>;
+}
+
+/**
+ * Deletes a profile's stored long-term key, or with `sessions` its cached sessions (none exist
+ * until awsafe caches sessions; then this deletes nothing and says so).
+ *
+ * @throws UsageError when the profile has no stored key, or the deletion was not confirmed.
+ */
+export async function removeStored(store: SecretStore, input: RemoveInput): Promise<ItemRef[]> {
+  if (input.sessions) {
+    const sessions = await store.list({ kind: "session", name: input.profile });
+    if (sessions.length > 0) await store.apply(sessions.map((ref) => ({ op: "delete", ref })));
+    return sessions;
+  }
+  const ref = { kind: "long-term", name: input.profile } as const;
+  const existing = await store.get(ref);
+  if (existing === undefined) {
+    throw new UsageError(`Profile "${input.profile}" has no stored key in ${store.location}`, {
+      hint: "awsafe list shows which profiles have stored keys; --backend picks another store.",
+    });
+  }
+  if (!(await input.confirm(existing.accessKeyId))) {
+    throw new UsageError(
+      `Kept the stored key ${redact(existing.accessKeyId)} of "${input.profile}"`,
+      {
+        hint: "Run awsafe remove again with --force to delete it without asking.",
+      },
+    );
+  }
+  await store.delete(ref);
+  return [ref];
+}

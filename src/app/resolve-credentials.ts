@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import { stringProperty } from "../config/config-data.js";
+import { selectedRegion } from "../config/locate-shared-config.js";
+import { createStsAdapter } from "../aws/sts-adapter.js";
+import { ConfigError } from "../errors.js";
+import { planCredentials } from "../plan/plan-credentials.js";
+import type { AwsCredentials, StsPort } from "../ports/aws-clients.js";
+import type { CommandRunner } from "../ports/command-runner.js";
+import type { NamedLock } from "../ports/lock.js";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import type { SecretStore } from "../ports/secret-store.js";
+import { spawnCommandRunner } from "../process/spawn-command-runner.js";
+import { buildProvider } from "../providers/build-provider.js";
+import type { ProviderOptions } from "../providers/credential-provider.js";
+import type { AppContext } from "./app-context.js";
+import { isAwsafeProcessLine } from "./import/credential-process-line.js";
+import { loadSharedConfig } from "./load-shared-config.js";
+
+/** What a credential command needs besides the context; the CLI builds the adapters. */
+export interface ResolveDeps {
+  readonly store: SecretStore;
+  readonly mfa: MfaCodeSource;
+  /** Cross-process lock for the session cache; absent: nothing is cached. */
+  readonly lock?: NamedLock | undefined;
+  /** Default: the STS adapter over the AWS SDK, pointed by `AWS_ENDPOINT_URL[_STS]`. */
+  readonly sts?: StsPort;
+  /** Default: spawns `credential_process` without a shell. */
+  readonly processRunner?: CommandRunner;
+  readonly now?: () => Date;
+}
+
+/** The credentials of a profile and the region to use them in. */
+export interface ResolvedCredentials {
+  readonly profile: string;
+  readonly credentials: AwsCredentials;
+  /** `--region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`, then the profile's. */
+  readonly region: string | undefined;
+}
+
+/**
+ * Credentials for `profile`: plans it from the shared files and the keys in the store, then runs
+ * the plan, reusing cached sessions (one MFA prompt and one STS call per refresh, across
+ * processes). This is `credential-process`, `export` and `exec` without the printing.
+ */
+export async function resolveCredentials(
+  context: AppContext,
+  deps: ResolveDeps,
+  profile: string,
+  options: ProviderOptions = {},
+): Promise<ResolvedCredentials> {
+  const shared = await loadSharedConfig(context);
+  const stored = await deps.store.list({ kind: "long-term" });
+  const plan = planCredentials(shared.data, profile, {
+    storedKeyProfiles: new Set(stored.map((ref) => ref.name)),
+  });
+  const [source] = plan.steps;
+  if (source.kind === "process" && isAwsafeProcessLine(source.command)) {
+    throw callsItself(source.profile);
+  }
+  const properties = shared.data.profiles[profile];
+  const region =
+    options.region ??
+    selectedRegion(
+      context.env,
+      properties === undefined ? undefined : stringProperty(properties, "region"),
+    );
+  const provider = buildProvider(
+    plan,
+    {
+      store: deps.store,
+      sts: deps.sts ?? createStsAdapter({ env: context.env }),
+      config: shared.data,
+      env: context.env,
+      mfa: deps.mfa,
+      processRunner: deps.processRunner ?? spawnCommandRunner(context.env, "credential_process"),
+      readTextFile: (path) => readFile(path, "utf8"),
+      now: deps.now ?? (() => new Date()),
+      ...(deps.lock === undefined ? {} : { lock: deps.lock }),
+    },
+    { ...options, region },
+  );
+  return { profile, credentials: await provider(), region };
+}
+
+/**
+ * A profile whose only source is awsafe's own `credential_process` line would make awsafe run
+ * itself, without end: its keys are not in this store (or another store is in use).
+ */
+function callsItself(profile: string): ConfigError {
+  return new ConfigError(
+    `Profile "${profile}" gets its credentials from awsafe itself (credential_process), but no key is stored for it`,
+    {
+      hint: `Store its key with \`awsafe add ${profile}\` (or choose the store that has it with --backend / AWSAFE_BACKEND)`,
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { credentialProcessLine } from "../../app/import/credential-process-line.js";
+import { importKeys, type ImportResult } from "../../app/import/import-keys.js";
+import { ExitCode } from "../../errors.js";
+import { redact } from "../../redact.js";
+import type { CommandRun } from "../command-table.js";
+import { flag, stringListOption, stringOption } from "../command-input.js";
+import { chooseCliBackend, openCliStore } from "../cli-store.js";
+import { testHooks } from "../test-hooks.js";
+
+/**
+ * `awsafe import [--profile P]... [--dry-run] [--keep-plaintext-backup] [--backend B]`: move
+ * plain-text keys from the shared files into the secret store and wire the profiles up.
+ */
+export const run: CommandRun = async (input, io) => {
+  const dryRun = flag(input, "dryRun");
+  const { backend, source, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  // The AWS tool that runs the line may lack the flag or variable that chose this backend.
+  const pinned = source === "flag" || source === "env" ? backend : undefined;
+  const result = await importKeys(io, {
+    profiles: stringListOption(input, "profile"),
+    dryRun,
+    keepPlaintextBackup: flag(input, "keepPlaintextBackup"),
+    processLine: (profile) => credentialProcessLine(io.selfCommand, profile, pinned),
+    openStore: () => openCliStore(io, backend, paths, { prompt: true }),
+    now: () => new Date(),
+    checkpoint: testHooks(io.env).checkpoint,
+  });
+  io.stderr.write(report(result, dryRun, backend));
+  return ExitCode.Ok;
+};
+
+function report(
+  { plan, storedItems, plaintextBackups, location }: ImportResult,
+  dryRun: boolean,
+  backend: string,
+): string {
+  const lines: string[] = [];
+  const verb = dryRun ? "would import" : "imported";
+  for (const { profile, accessKeyId, keepsRole } of plan.candidates) {
+    lines.push(
+      `${verb} profile "${profile}": key ${redact(accessKeyId)} into ${location ?? `the ${backend} store`}; its credential_process runs awsafe`,
+    );
+    if (keepsRole) {
+      lines.push(
+        `warning: "${profile}" also has role_arn; its role settings were kept, but the AWS CLI and SDKs will now assume that role when "${profile}" is a source_profile (awsafe uses its stored keys)`,
+      );
+    }
+  }
+  for (const { profile, reason } of plan.skipped)
+    lines.push(`skipped profile "${profile}": ${reason}`);
+  for (const profile of plan.alreadyImported)
+    lines.push(`profile "${profile}" already uses awsafe`);
+  for (const change of plan.changes)
+    lines.push(`${dryRun ? "would change" : "changed"} ${change.file}`);
+  const backups = storedItems.filter((ref) => ref.kind === "backup");
+  for (const ref of backups)
+    lines.push(`kept the original file in the store as backup "${ref.name}"`);
+  for (const file of plaintextBackups) lines.push(`kept a plain-text copy (mode 0600) as ${file}`);
+  if (plan.candidates.length === 0)
+    lines.push("nothing to import: no profile has plain-text long-term keys");
+  return `${lines.join("\n")}\n`;
+}

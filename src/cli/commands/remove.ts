@@ -1,0 +1,40 @@
+import { removeStored } from "../../app/remove-stored.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import { redact } from "../../redact.js";
+import type { CommandRun } from "../command-table.js";
+import { flag, positional, stringOption } from "../command-input.js";
+import { chooseCliBackend, openCliStore } from "../cli-store.js";
+
+/** `awsafe remove <profile> [--sessions] [--force] [--backend B]`: delete stored items. */
+export const run: CommandRun = async (input, io) => {
+  const profile = positional(input, 0);
+  if (profile === undefined) throw new UsageError("remove needs a profile name");
+  const sessions = flag(input, "sessions");
+  const { backend, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const store = await openCliStore(io, backend, paths, { prompt: true });
+  const removed = await removeStored(store, {
+    profile,
+    sessions,
+    confirm: async (storedKeyId) => {
+      if (flag(input, "force")) return true;
+      if (!io.prompter.canPrompt()) {
+        throw new UsageError(`Not deleting the stored key of "${profile}" without confirmation`, {
+          hint: "There is no terminal to ask on: add --force to delete it.",
+        });
+      }
+      return io.prompter.confirm(
+        `Delete the stored key ${redact(storedKeyId)} of "${profile}"? It cannot be recovered from awsafe. [y/N]`,
+      );
+    },
+  });
+  if (sessions) {
+    io.stderr.write(
+      removed.length === 0
+        ? `no cached sessions for "${profile}" in ${store.location}\n`
+        : `removed ${removed.length} cached session(s) of "${profile}"\n`,
+    );
+  } else {
+    io.stderr.write(`removed the stored key of "${profile}" from ${store.location}\n`);
+  }
+  return ExitCode.Ok;
+};

@@ -1,0 +1,23 @@
+import path from "node:path";
+import type { ResolveDeps } from "../app/resolve-credentials.js";
+import { namedFileLock } from "../lock/named-file-lock.js";
+import { chooseCliBackend, openCliStore } from "./cli-store.js";
+import type { CommandInput } from "./command-table.js";
+import { stringOption } from "./command-input.js";
+import { clientMfaSource } from "./credential-input.js";
+import type { CliIo } from "./io.js";
+
+/**
+ * The store, MFA source and cache lock of a credential command run in this process
+ * (`--no-agent`). The encrypted file's passphrase may be asked on the terminal. Sessions are
+ * cached in the store under cross-process locks in `<data dir>/locks`.
+ */
+export async function credentialDeps(io: CliIo, input: CommandInput): Promise<ResolveDeps> {
+  const { backend, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const store = await openCliStore(io, backend, paths, { prompt: true });
+  return {
+    store,
+    mfa: clientMfaSource(io, input),
+    lock: namedFileLock(path.join(paths.dataDir, "locks")),
+  };
+}

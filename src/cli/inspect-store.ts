@@ -1,0 +1,53 @@
+import { readStoredKeyIds } from "../app/read-stored-keys.js";
+import { AppError } from "../errors.js";
+import type { BackendName } from "../ports/secret-store.js";
+import { encryptedStoreFile } from "../store/open-store.js";
+import { chooseCliBackend, fileStoreNeedsPrompt, openCliStore } from "./cli-store.js";
+import type { CliIo } from "./io.js";
+
+/** The secret store as `list` sees it: its keys, or why they cannot be shown. */
+export type StoreView =
+  | {
+      readonly status: "open";
+      readonly backend: BackendName;
+      readonly location: string;
+      /** Profile → access key ID of its stored key. */
+      readonly keyIds: ReadonlyMap<string, string>;
+    }
+  | {
+      readonly status: "locked" | "unavailable";
+      readonly backend: BackendName;
+      readonly message: string;
+      readonly hint: string | undefined;
+    };
+
+/**
+ * Reads the stored keys' IDs for `list` without ever prompting: `list` is an overview, often run
+ * in scripts, and must not stop for a passphrase (or pay the ~1.5 s KDF) just to decorate its
+ * rows. A file store with no passphrase variable is reported "locked"; a store that fails (no
+ * Secret Service, wrong passphrase) is "unavailable" with its error, and the profiles are still
+ * listed. A bad `--backend` or awsafe config is still an error.
+ */
+export async function inspectStore(io: CliIo, flag: string | undefined): Promise<StoreView> {
+  const { backend, paths } = await chooseCliBackend(io, flag);
+  if (backend === "file" && fileStoreNeedsPrompt(io, paths)) {
+    return {
+      status: "locked",
+      backend,
+      message: `the encrypted store ${encryptedStoreFile(paths.dataDir)} is locked`,
+      hint: "Set AWSAFE_FILE_PASSPHRASE_FILE (or AWSAFE_FILE_PASSPHRASE) to include its keys.",
+    };
+  }
+  try {
+    const store = await openCliStore(io, backend, paths, { prompt: false });
+    return {
+      status: "open",
+      backend,
+      location: store.location,
+      keyIds: await readStoredKeyIds(store),
+    };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { status: "unavailable", backend, message: error.message, hint: error.hint };
+  }
+}

@@ -1,0 +1,34 @@
+import type { Environment } from "../config/locate-shared-config.js";
+
+/**
+ * Switches the end-to-end tests need and users must never get, honoured only when
+ * `NODE_ENV=test`: `AWSAFE_TEST_CRASH_AT=<step>` kills the process with SIGKILL at that step (to
+ * prove a rerun finishes an interrupted import or migrate), and `AWSAFE_TEST_FILE_WORK_FACTOR`
+ * lowers the encrypted file's scrypt cost for new writes (each derivation costs ~1.5 s at the
+ * default 18, and the e2e suite writes the store dozens of times), and
+ * `AWSAFE_TEST_KEYCHAIN_SERVICE` files keychain items under another service name, so a test run
+ * inside a real desktop session can never touch the user's own `awsafe` items.
+ */
+export interface TestHooks {
+  /** Called at each named step of a multi-step command. */
+  readonly checkpoint: (step: string) => void;
+  readonly fileWorkFactor: number | undefined;
+  readonly keychainService: string | undefined;
+}
+
+/** The hooks `env` asks for; inert unless `NODE_ENV=test`. */
+export function testHooks(env: Environment): TestHooks {
+  if (env.NODE_ENV !== "test") {
+    return { checkpoint: () => undefined, fileWorkFactor: undefined, keychainService: undefined };
+  }
+  const crashAt = env.AWSAFE_TEST_CRASH_AT;
+  const factor = Number(env.AWSAFE_TEST_FILE_WORK_FACTOR);
+  return {
+    checkpoint: (step) => {
+      // The point is an unclean death: no finally blocks, no exit handlers, like `kill -9`.
+      if (step === crashAt) process.kill(process.pid, "SIGKILL");
+    },
+    fileWorkFactor: Number.isInteger(factor) && factor >= 1 && factor <= 20 ? factor : undefined,
+    keychainService: env.AWSAFE_TEST_KEYCHAIN_SERVICE,
+  };
+}

@@ -1,0 +1,39 @@
+import type { ConfigData } from "../config/config-data.js";
+import type { Environment } from "../config/locate-shared-config.js";
+import type { AwsCredentials, StsPort } from "../ports/aws-clients.js";
+import type { CommandRunner } from "../ports/command-runner.js";
+import type { NamedLock } from "../ports/lock.js";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import type { SecretStore } from "../ports/secret-store.js";
+
+/** Produces credentials when called; each call may call AWS or read the cache again. */
+export type CredentialProvider = () => Promise<AwsCredentials>;
+
+/** Everything the providers touch, passed in: the domain reads no env and prompts nobody. */
+export interface ProviderDeps {
+  /** Long-term keys and, when {@link ProviderDeps.lock} is given, cached sessions. */
+  readonly store: SecretStore;
+  readonly sts: StsPort;
+  /** The shared files, for plain-text keys (the plan names them but holds no secret). */
+  readonly config: ConfigData;
+  /** For `credential_source = Environment`. */
+  readonly env: Environment;
+  readonly mfa: MfaCodeSource;
+  /** Runs `credential_process`. */
+  readonly processRunner: CommandRunner;
+  /** Reads a web identity token file. */
+  readonly readTextFile: (path: string) => Promise<string>;
+  readonly now: () => Date;
+  /** When given, sessions are cached in the store under this lock; absent: nothing is cached. */
+  readonly lock?: NamedLock;
+}
+
+/** What the command line asks beyond the profile. */
+export interface ProviderOptions {
+  /** `--duration`: the lifetime of the credentials handed out (capped where AWS caps it). */
+  readonly durationSeconds?: number | undefined;
+  /** `--no-session`: no GetSessionToken step. */
+  readonly noSession?: boolean | undefined;
+  /** The region to call STS in. */
+  readonly region?: string | undefined;
+}

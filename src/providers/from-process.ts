@@ -1,0 +1,77 @@
+import { AuthError } from "../errors.js";
+import type { ProcessStep } from "../plan/credential-plan.js";
+import type { AwsCredentials } from "../ports/aws-clients.js";
+import type { CommandRunner } from "../ports/command-runner.js";
+import type { CredentialProvider } from "./credential-provider.js";
+
+/**
+ * `credential_process`: runs the command without a shell (botocore's way; the JS SDK uses a
+ * shell) and reads the Version 1 JSON it prints (SPECS §b.3). A failed command is reported with
+ * the last line of its stderr; already-expired credentials are refused, as the JS SDK does.
+ */
+export function fromProcess(
+  step: ProcessStep,
+  runner: CommandRunner,
+  now: () => Date,
+): CredentialProvider {
+  return async () => {
+    const result = await runner.run(step.command, { stderr: "capture" });
+    if (result.exitCode !== 0) {
+      const how = result.signal === null ? `exit code ${result.exitCode ?? "?"}` : result.signal;
+      const last = result.stderr.trim().split("\n").at(-1) ?? "";
+      throw new AuthError(
+        `credential_process of profile "${step.profile}" failed (${how})${last === "" ? "" : `: ${last}`}`,
+        { hint: "Run the command by hand to see why, or fix credential_process in the profile" },
+      );
+    }
+    return parseProcessOutput(result.stdout, step.profile, now());
+  };
+}
+
+/**
+ * Validates the JSON a credential process printed.
+ *
+ * @throws AuthError naming the field that is wrong (never echoing a value: they are secrets).
+ */
+export function parseProcessOutput(stdout: string, profile: string, now: Date): AwsCredentials {
+  const fail = (problem: string) =>
+    new AuthError(`credential_process of profile "${profile}" printed ${problem}`, {
+      hint: 'It must print {"Version": 1, "AccessKeyId": ..., "SecretAccessKey": ..., "SessionToken": ..., "Expiration": ...}',
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    throw fail("something that is not JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw fail("JSON that is not an object");
+  }
+  const field = (name: string): unknown => Object.getOwnPropertyDescriptor(parsed, name)?.value;
+  if (field("Version") !== 1) throw fail("an unsupported Version (supported: 1)");
+  const text = (name: string, required: boolean): string | undefined => {
+    const value = field(name);
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== "string" || value === "") throw fail(`no valid ${name}`);
+    return value;
+  };
+  const accessKeyId = text("AccessKeyId", true) ?? "";
+  const secretAccessKey = text("SecretAccessKey", true) ?? "";
+  const sessionToken = text("SessionToken", false);
+  const expirationText = text("Expiration", false);
+  const accountId = text("AccountId", false);
+  const expiration = expirationText === undefined ? undefined : new Date(expirationText);
+  if (expiration !== undefined && Number.isNaN(expiration.getTime())) {
+    throw fail("an Expiration that is not an ISO 8601 time");
+  }
+  if (expiration !== undefined && expiration.getTime() <= now.getTime()) {
+    throw fail("credentials that have already expired");
+  }
+  return {
+    accessKeyId,
+    secretAccessKey,
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+    ...(expiration === undefined ? {} : { expiration }),
+    ...(accountId === undefined ? {} : { accountId }),
+  };
+}

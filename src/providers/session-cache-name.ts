@@ -1,0 +1,41 @@
+import type { CredentialPlan, PlanStep } from "../plan/credential-plan.js";
+
+/**
+ * The store name a session made by `plan.steps[index]` is cached under: the source (kind and
+ * profile) and every step up to it, so it names the source profile, the MFA device and the
+ * roles, e.g. `stored:alice > session mfa=arn:aws:iam::1:mfa/alice > role=arn:aws:iam::2:role/Admin`.
+ * Two profiles that reach the same role the same way share the entry. It holds no secret.
+ */
+export function sessionCacheName(plan: CredentialPlan, index: number): string {
+  return plan.steps
+    .slice(0, index + 1)
+    .map(describe)
+    .join(" > ");
+}
+
+function describe(step: PlanStep): string {
+  switch (step.kind) {
+    case "storedKeys":
+      return `stored:${step.profile}`;
+    case "staticKeys":
+      return `keys:${step.profile}`;
+    case "process":
+      return `process:${step.profile}`;
+    case "credentialSource":
+      return `${step.source}:${step.profile}`;
+    case "webIdentity":
+      return `web-identity:${step.profile}`;
+    case "sso":
+    case "ssoToken":
+      return `sso:${step.profile}`;
+    case "sessionToken":
+      return step.mfaSerial === undefined ? "session" : `session mfa=${step.mfaSerial}`;
+    case "assumeRole":
+      return [
+        `role=${step.roleArn}`,
+        step.externalId === undefined ? "" : ` external-id=${step.externalId}`,
+        step.roleSessionName === undefined ? "" : ` session-name=${step.roleSessionName}`,
+        step.mfaSerial === undefined ? "" : ` mfa=${step.mfaSerial}`,
+      ].join("");
+  }
+}

@@ -1,0 +1,49 @@
+import { MfaCodeRejectedError } from "../ports/aws-errors.js";
+import type { MfaCode } from "../ports/aws-clients.js";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+
+/** How many codes the user may try before the command fails. */
+export const mfaAttempts = 3;
+
+/** The MFA device of a step. */
+export interface MfaDeviceRef {
+  readonly serialNumber: string;
+  readonly profile: string;
+  readonly mfaProcess?: string | undefined;
+}
+
+/**
+ * Asks `source` for a code and runs `call` with it; when AWS refuses the code (wrong, mistyped,
+ * or already used) asks again, up to {@link mfaAttempts} codes. A code that is not 6 digits is
+ * refused before it reaches AWS and counts as an attempt.
+ */
+export async function withMfaCode<T>(
+  source: MfaCodeSource,
+  device: MfaDeviceRef,
+  call: (mfa: MfaCode) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const tokenCode = (
+      await source({
+        serialNumber: device.serialNumber,
+        profile: device.profile,
+        mfaProcess: device.mfaProcess,
+        attempt,
+      })
+    ).trim();
+    try {
+      if (!/^\d{6}$/.test(tokenCode)) throw notSixDigits(device);
+      return await call({ serialNumber: device.serialNumber, tokenCode });
+    } catch (error) {
+      if (!(error instanceof MfaCodeRejectedError) || attempt >= mfaAttempts) throw error;
+    }
+  }
+}
+
+function notSixDigits(device: MfaDeviceRef): MfaCodeRejectedError {
+  return new MfaCodeRejectedError(
+    `The MFA code for ${device.serialNumber} is not 6 digits`,
+    device.serialNumber,
+    { hint: "Enter the 6-digit code the device shows" },
+  );
+}
