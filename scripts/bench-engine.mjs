@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const cli = path.join(repoRoot, "dist/cli.js");
+const cli = path.join(repoRoot, "dist/cli.cjs");
 const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

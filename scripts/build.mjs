@@ -1,5 +1,6 @@
-// Bundles the CLI (one entry file plus lazily loaded chunks) and the library entry into dist/,
-// writes the library's type declarations, and leaves dist/meta.json for the license check.
+// Bundles the CLI (the dist/cli.cjs executable, dist/main.js and lazily loaded chunks) and the
+// library entry into dist/, writes the library's type declarations, and leaves dist/meta.json for
+// the license check.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,11 +36,20 @@ mkdirSync("dist", { recursive: true });
 
 const cli = await build({
   ...common,
-  entryPoints: { cli: "src/cli/main.ts" },
+  entryPoints: { main: "src/cli/main.ts" },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
-  banner: { js: `#!/usr/bin/env node\n${cjsShim}` },
+  banner: { js: cjsShim },
+});
+// The executable: a few CommonJS lines that answer --version or import main.js.
+await build({
+  ...common,
+  entryPoints: ["src/cli/entry.ts"],
+  outfile: "dist/cli.cjs",
+  format: "cjs",
+  external: ["./main.js"],
+  banner: { js: "#!/usr/bin/env node" },
 });
 const library = await build({
   ...common,
@@ -48,9 +58,9 @@ const library = await build({
   banner: { js: cjsShim },
 });
 
-// The entry file itself has no CommonJS code and is on every start-up's path: drop the shim there.
-const entry = readFileSync("dist/cli.js", "utf8");
-writeFileSync("dist/cli.js", entry.replace(`${cjsShim}\n`, ""));
+// main.js itself has no CommonJS code and is on every command's path: drop the shim there.
+const main = readFileSync("dist/main.js", "utf8");
+writeFileSync("dist/main.js", main.replace(`${cjsShim}\n`, ""));
 
 const inputs = { ...cli.metafile.inputs, ...library.metafile.inputs };
 writeFileSync("dist/meta.json", JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));

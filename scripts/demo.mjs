@@ -9,6 +9,6 @@ const env = {
 };
 for (const args of [["list"], ["explain", "admin-role"], ["explain", "readonly-role"]]) {
   console.log(`\n$ awsafe ${args.join(" ")}`);
-  const result = spawnSync(process.execPath, ["dist/cli.js", ...args], { env, stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["dist/cli.cjs", ...args], { env, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

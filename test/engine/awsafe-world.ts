@@ -8,7 +8,7 @@ import { repoRoot } from "../support/conformance.js";
 import { makeHome } from "../support/run-awsafe.js";
 
 /** The built CLI. */
-export const cli = path.join(repoRoot, "dist/cli.js");
+export const cli = path.join(repoRoot, "dist/cli.cjs");
 const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 export const adminRoleArn = "arn:aws:iam::210987654321:role/AdminRole";
 export const mfaSerial = "arn:aws:iam::123456789012:mfa/assume-only";

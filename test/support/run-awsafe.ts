@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "./conformance.js";
 
-const cli = join(repoRoot, "dist/cli.js");
+const cli = join(repoRoot, "dist/cli.cjs");
 
 /** What a run of the built CLI printed and how it ended. */
 export interface CliRun {
@@ -30,7 +30,7 @@ export function runAwsafe(
   env: Record<string, string> = {},
 ): CliRun {
   if (!existsSync(cli))
-    throw new Error("dist/cli.js is missing: run `npm run build` before these tests");
+    throw new Error("dist/cli.cjs is missing: run `npm run build` before these tests");
   const result = spawnSync(process.execPath, [cli, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: home, ...env },
     encoding: "utf8",

@@ -7,7 +7,7 @@ import {
   shellQuote,
 } from "./credential-process-line.js";
 
-const awkward = ["/opt/my tools/node", "/home/o'brien/awsafe/dist/cli.js"];
+const awkward = ["/opt/my tools/node", "/home/o'brien/awsafe/dist/cli.cjs"];
 
 describe("credentialProcessLine", () => {
   it("leaves plain words alone and names the backend only when given", () => {
@@ -27,6 +27,9 @@ describe("credentialProcessLine", () => {
   it("recognises its own lines, whatever the paths", () => {
     expect(isAwsafeProcessLine(credentialProcessLine(awkward, "dev"))).toBe(true);
     expect(isAwsafeProcessLine("/usr/local/bin/awsafe credential-process dev")).toBe(true);
+    expect(isAwsafeProcessLine("/usr/bin/node /opt/x/dist/cli.cjs credential-process dev")).toBe(
+      true,
+    );
     expect(isAwsafeProcessLine("aws-vault export --format=json dev")).toBe(false);
   });
 });

@@ -26,5 +26,5 @@ export function shellQuote(word: string): string {
 
 /** Whether a `credential_process` value was written by awsafe (any version, any path). */
 export function isAwsafeProcessLine(value: string): boolean {
-  return /\scredential-process\s/.test(value) && /awsafe|cli\.js/.test(value);
+  return /\scredential-process\s/.test(value) && /awsafe|cli\.c?js/.test(value);
 }
