@@ -48,8 +48,16 @@ await build({
   entryPoints: ["src/cli/entry.ts"],
   outfile: "dist/cli.cjs",
   format: "cjs",
-  external: ["./main.js"],
+  external: ["./main.js", "./fast-credential-process.cjs"],
   banner: { js: "#!/usr/bin/env node" },
+});
+// The hot path (`credential-process` answered by the agent) as one CommonJS file, which the
+// executable requires: no ES module loader to start, no chunks to resolve.
+const fast = await build({
+  ...common,
+  entryPoints: ["src/cli/fast-credential-process.ts"],
+  outfile: "dist/fast-credential-process.cjs",
+  format: "cjs",
 });
 const library = await build({
   ...common,
@@ -62,7 +70,7 @@ const library = await build({
 const main = readFileSync("dist/main.js", "utf8");
 writeFileSync("dist/main.js", main.replace(`${cjsShim}\n`, ""));
 
-const inputs = { ...cli.metafile.inputs, ...library.metafile.inputs };
+const inputs = { ...cli.metafile.inputs, ...fast.metafile.inputs, ...library.metafile.inputs };
 writeFileSync("dist/meta.json", JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
   stdio: "inherit",

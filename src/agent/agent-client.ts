@@ -1,6 +1,4 @@
 import { createConnection, type Socket } from "node:net";
-import { createInterface } from "node:readline";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import {
   type AgentMessage,
@@ -35,12 +33,12 @@ export function connectAgent(socketPath: string): Promise<Socket | undefined> {
  */
 export async function ensureAgent(
   socketPath: string,
-  start: () => void,
+  start: () => void | Promise<void>,
   waitMs = 10_000,
 ): Promise<Socket> {
   const running = await connectAgent(socketPath);
   if (running !== undefined) return running;
-  start();
+  await start();
   for (let waited = 0; waited < waitMs; waited += 25) {
     await sleep(25);
     const socket = await connectAgent(socketPath);
@@ -66,7 +64,7 @@ export function askAgent(
     socket.once("close", () => {
       if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
     });
-    createInterface({ input: socket }).on("line", (line) => {
+    onLines(socket, (line) => {
       const record = decodeLine(line);
       const message = record === undefined ? undefined : parseAgentMessage(record);
       if (message === undefined) return;
@@ -85,4 +83,27 @@ export function askAgent(
     });
     socket.write(encodeMessage(request));
   });
+}
+
+/**
+ * Calls `listener` with each newline-terminated line `socket` receives. Written out rather than
+ * taken from node:readline: this runs on every `credential_process` call, and loading readline
+ * is a measurable part of that call's start-up.
+ */
+function onLines(socket: Socket, listener: (line: string) => void): void {
+  let pending = "";
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk: string) => {
+    pending += chunk;
+    let end = pending.indexOf("\n");
+    while (end !== -1) {
+      listener(pending.slice(0, end));
+      pending = pending.slice(end + 1);
+      end = pending.indexOf("\n");
+    }
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

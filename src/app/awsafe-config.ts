@@ -1,6 +1,5 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { ConfigError } from "../errors.js";
 
 /** awsafe's own settings file, as far as this version reads it. */
@@ -36,6 +35,8 @@ export async function writeAwsafeConfigBackend(file: string, backend: string): P
   const text = `${JSON.stringify({ ...json, backend }, null, 2)}\n`;
   try {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Loaded here: reading the config is on the credential_process hot path, writing is not.
+    const { default: writeFileAtomic } = await import("write-file-atomic");
     await writeFileAtomic(file, text, { mode: 0o600 });
   } catch (error) {
     throw new ConfigError(`Cannot write ${file}; it was left as it was`, {

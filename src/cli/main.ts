@@ -1,4 +1,5 @@
-// The CLI proper, loaded by entry.ts, and the only place the process's exit status is decided.
+// The CLI proper, loaded by entry.ts; with entry.ts (for its fast path) the only place the
+// process's exit status is decided.
 const [{ runCli }, { homedir }, { ttyPrompter }, path] = await Promise.all([
   import("./run-cli.js"),
   import("node:os"),

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { AgentUnavailableError, askAgent, ensureAgent } from "../agent/agent-client.js";
 import { agentSocketPath, preparePrivateDir } from "../agent/agent-socket.js";
@@ -32,9 +31,7 @@ export async function viaAgent(
   if (choice.backend === "file" && fileStoreNeedsPrompt(io, choice.paths)) return undefined;
   await preparePrivateDir(socketPath);
   try {
-    const socket = await ensureAgent(socketPath, () => {
-      startAgent(io);
-    });
+    const socket = await ensureAgent(socketPath, () => startAgent(io));
     const answer = await askAgent(
       socket,
       {
@@ -93,12 +90,14 @@ const notForAgent = new Set([
  * Starts `awsafe agent run` in the background, detached from this process and its terminal.
  * Each request brings the client's environment; the agent's own keeps no secrets.
  */
-export function startAgent(io: CliIo): void {
+export async function startAgent(io: CliIo): Promise<void> {
   const [program, ...args] = io.selfCommand;
   if (program === undefined) throw new AgentUnavailableError("cannot tell how to run awsafe");
   const env = Object.fromEntries(
     Object.entries(definedEnv(io.env)).filter(([name]) => !notForAgent.has(name)),
   );
+  // Loaded only when no agent runs, off the hot path.
+  const { spawn } = await import("node:child_process");
   spawn(program, [...args, "agent", "run"], {
     detached: true,
     stdio: "ignore",

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { Environment } from "../config/locate-shared-config.js";
 import { ConfigError } from "../errors.js";
 import type {
@@ -26,12 +25,14 @@ export function spawnCommandRunner(env: Environment, setting: string): CommandRu
   };
 }
 
-function runSplit(
+async function runSplit(
   [program, ...args]: readonly [string, ...string[]],
   env: Environment,
   options: RunCommandOptions,
   setting: string,
 ): Promise<CommandResult> {
+  // Loaded here, not at the top: the credential_process hot path never runs a command.
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {
       env,

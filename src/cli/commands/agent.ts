@@ -26,9 +26,7 @@ export const run: CommandRun = async (input, io) => {
       return runAgent(io, socketPath);
     case "start": {
       await preparePrivateDir(socketPath);
-      const socket = await ensureAgent(socketPath, () => {
-        startAgent(io);
-      });
+      const socket = await ensureAgent(socketPath, () => startAgent(io));
       return printStatus(
         io,
         await askAgent(socket, { v: agentProtocolVersion, type: "status" }),
