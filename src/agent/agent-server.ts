@@ -12,6 +12,7 @@ import {
   encodeMessage,
 } from "./agent-protocol.js";
 import { parseClientMessage } from "./parse-messages.js";
+import { toWireCredentials } from "./wire-credentials.js";
 import { fromWireError, toWireError } from "./wire-error.js";
 
 /** What the agent does for its clients. */
@@ -166,19 +167,7 @@ function serve(
           ({ credentials, region }) => {
             finish({
               type: "credentials",
-              credentials: {
-                accessKeyId: credentials.accessKeyId,
-                secretAccessKey: credentials.secretAccessKey,
-                ...(credentials.sessionToken === undefined
-                  ? {}
-                  : { sessionToken: credentials.sessionToken }),
-                ...(credentials.expiration === undefined
-                  ? {}
-                  : { expiration: credentials.expiration.toISOString() }),
-                ...(credentials.accountId === undefined
-                  ? {}
-                  : { accountId: credentials.accountId }),
-              },
+              credentials: toWireCredentials(credentials),
               ...(region === undefined ? {} : { region }),
             });
           },

@@ -1,6 +1,7 @@
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { AgentUnavailableError, askAgent, ensureAgent } from "../agent/agent-client.js";
 import { agentSocketPath, preparePrivateDir } from "../agent/agent-socket.js";
+import { fromWireCredentials } from "../agent/wire-credentials.js";
 import { fromWireError } from "../agent/wire-error.js";
 import { locateAwsafePaths } from "../app/awsafe-paths.js";
 import type { ResolvedCredentials } from "../app/resolve-credentials.js";
@@ -50,22 +51,7 @@ export async function viaAgent(
     );
     if (answer.type === "error") throw fromWireError(answer.error);
     if (answer.type !== "credentials") return undefined;
-    const { credentials } = answer;
-    return {
-      profile,
-      region: answer.region,
-      credentials: {
-        accessKeyId: credentials.accessKeyId,
-        secretAccessKey: credentials.secretAccessKey,
-        ...(credentials.sessionToken === undefined
-          ? {}
-          : { sessionToken: credentials.sessionToken }),
-        ...(credentials.expiration === undefined
-          ? {}
-          : { expiration: new Date(credentials.expiration) }),
-        ...(credentials.accountId === undefined ? {} : { accountId: credentials.accountId }),
-      },
-    };
+    return { profile, region: answer.region, credentials: fromWireCredentials(answer.credentials) };
   } catch (error) {
     if (error instanceof AgentUnavailableError) return undefined;
     throw error;
