@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { RunningEmulator } from "../../emulator/server.js";
+import { afterAll, beforeAll, expect } from "vitest";
+import { start, type RunningEmulator } from "../../emulator/server.js";
 import { seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { repoRoot } from "../support/conformance.js";
 import { makeHome } from "../support/run-awsafe.js";
@@ -166,4 +167,45 @@ export function jsonFields(text: string): Record<string, string> {
           : [],
     ),
   );
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` for a test file that needs an emulator and a world whose
+ * `base` keys are already stored (file store); tears both down, agent included. The tests reach
+ * them through the returned object once `beforeAll` has run.
+ */
+export function useStoredKeysWorld(): {
+  readonly emulator: RunningEmulator;
+  readonly world: AwsafeWorld;
+} {
+  let emulator: RunningEmulator | undefined;
+  let world: AwsafeWorld | undefined;
+  beforeAll(async () => {
+    emulator = await start({ port: 0 });
+    world = makeWorld(emulator, "file");
+    const user = seedUser(emulator, "assume-only");
+    const added = await world.awsafe(["add", "base", "--env"], {
+      AWS_ACCESS_KEY_ID: user.accessKeyId ?? "",
+      AWS_SECRET_ACCESS_KEY: user.secretAccessKey ?? "",
+    });
+    expect(added.stderr).toContain("stored");
+    expect(added.status).toBe(0);
+  });
+  afterAll(async () => {
+    await world?.stopAgent();
+    await emulator?.stop();
+    if (world !== undefined) rmSync(world.home, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the world is used before beforeAll ran");
+    return value;
+  };
+  return {
+    get emulator() {
+      return ready(emulator);
+    },
+    get world() {
+      return ready(world);
+    },
+  };
 }

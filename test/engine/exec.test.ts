@@ -1,36 +1,17 @@
 import { spawn } from "node:child_process";
-import { chmodSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { start, type RunningEmulator } from "../../emulator/server.js";
-import { seedUser } from "../../emulator/test-support/emulator-fixture.js";
-import { cli, jsonFields, makeWorld, mfaSerial, type AwsafeWorld } from "./awsafe-world.js";
+import { describe, expect, it } from "vitest";
+import { cli, jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
-let emulator: RunningEmulator;
-let world: AwsafeWorld;
+const ctx = useStoredKeysWorld();
 const node = process.execPath;
-
-beforeAll(async () => {
-  emulator = await start({ port: 0 });
-  world = makeWorld(emulator, "file");
-  const user = seedUser(emulator, "assume-only");
-  const added = await world.awsafe(["add", "base", "--env"], {
-    AWS_ACCESS_KEY_ID: user.accessKeyId ?? "",
-    AWS_SECRET_ACCESS_KEY: user.secretAccessKey ?? "",
-  });
-  expect(added.status).toBe(0);
-});
-afterAll(async () => {
-  await world.stopAgent();
-  await emulator.stop();
-  rmSync(world.home, { recursive: true, force: true });
-});
 
 const printEnv = `process.stdout.write(JSON.stringify(process.env))`;
 
 describe("awsafe exec", () => {
   it("gives the child a clean environment with the role's credentials", async () => {
-    const result = await world.awsafe(
+    const result = await ctx.world.awsafe(
       ["exec", "admin", "--region", "eu-west-1", "--", node, "-e", printEnv],
       {
         AWS_PROFILE: "other",
@@ -64,29 +45,31 @@ describe("awsafe exec", () => {
   });
 
   it("returns the child's exit code, and 128 + signal when a signal ends it", async () => {
-    expect((await world.awsafe(["exec", "admin", "--", "sh", "-c", "exit 7"])).status).toBe(7);
-    expect((await world.awsafe(["exec", "admin", "--", "sh", "-c", "kill -TERM $$"])).status).toBe(
-      143,
-    );
+    expect((await ctx.world.awsafe(["exec", "admin", "--", "sh", "-c", "exit 7"])).status).toBe(7);
+    expect(
+      (await ctx.world.awsafe(["exec", "admin", "--", "sh", "-c", "kill -TERM $$"])).status,
+    ).toBe(143);
   });
 
   it("refuses to nest", async () => {
-    const result = await world.awsafe(["exec", "admin", "--", "true"], { AWSAFE_PROFILE: "admin" });
+    const result = await ctx.world.awsafe(["exec", "admin", "--", "true"], {
+      AWSAFE_PROFILE: "admin",
+    });
     expect(result.status).toBe(64);
     expect(result.stderr).toContain('Already inside `awsafe exec` for profile "admin"');
   });
 
   it("runs $SHELL when no command is given", async () => {
-    const shell = path.join(world.home, "fake-shell");
+    const shell = path.join(ctx.world.home, "fake-shell");
     writeFileSync(shell, '#!/bin/sh\necho "shell for $AWSAFE_PROFILE"\nexit 3\n');
     chmodSync(shell, 0o755);
-    const result = await world.awsafe(["exec", "admin"], { SHELL: shell });
+    const result = await ctx.world.awsafe(["exec", "admin"], { SHELL: shell });
     expect(result.stdout).toBe("shell for admin\n");
     expect(result.status).toBe(3);
   });
 
   it("says so when the command does not exist", async () => {
-    const result = await world.awsafe(["exec", "admin", "--", "no-such-command-FAKE"]);
+    const result = await ctx.world.awsafe(["exec", "admin", "--", "no-such-command-FAKE"]);
     expect(result.status).toBe(64);
     expect(result.stderr).toContain('Cannot run "no-such-command-FAKE"');
   });
@@ -98,7 +81,7 @@ describe("awsafe exec", () => {
       "setInterval(() => undefined, 1000);",
     ].join("");
     const child = spawn(node, [cli, "exec", "admin", "--", node, "-e", script], {
-      env: world.env,
+      env: ctx.world.env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     await new Promise<void>((resolve) => {
@@ -116,7 +99,7 @@ describe("awsafe exec", () => {
   });
 
   it("with --mfa-token, a refused code fails at once with a hint instead of asking again", async () => {
-    const result = await world.awsafe([
+    const result = await ctx.world.awsafe([
       "credential-process",
       "admin",
       "--no-session",
@@ -125,11 +108,11 @@ describe("awsafe exec", () => {
     ]);
     expect(result.status).toBe(77);
     expect(result.stderr).toContain("AWS refused the --mfa-token code");
-    expect(world.mfaPrompts()).toBe(1);
+    expect(ctx.world.mfaPrompts()).toBe(1);
   });
 
   it("without mfa_process and with AWSAFE_PROMPT=none, says how to give a code", async () => {
-    const result = await world.awsafe(["credential-process", "admin-asks", "--no-session"], {
+    const result = await ctx.world.awsafe(["credential-process", "admin-asks", "--no-session"], {
       AWSAFE_PROMPT: "none",
     });
     expect(result.status).toBe(77);
@@ -138,12 +121,12 @@ describe("awsafe exec", () => {
   });
 
   it("export prints the same credentials in each format", async () => {
-    const json = await world.awsafeCredentials(["export", "admin", "--format", "json"]);
+    const json = await ctx.world.awsafeCredentials(["export", "admin", "--format", "json"]);
     expect(json.stderr).toBe("");
     const keyId = jsonFields(json.stdout).AccessKeyId ?? "";
-    const env = await world.awsafeCredentials(["export", "admin"]);
+    const env = await ctx.world.awsafeCredentials(["export", "admin"]);
     expect(env.stdout).toContain(`export AWS_ACCESS_KEY_ID=${keyId}\n`);
-    const bad = await world.awsafe(["export", "admin", "--format", "yaml"]);
+    const bad = await ctx.world.awsafe(["export", "admin", "--format", "yaml"]);
     expect(bad.status).toBe(64);
   });
 });

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { start, type RunningEmulator } from "../../emulator/server.js";
+import { describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../emulator/server.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
-import { cli, filesUnder, jsonFields, makeWorld, type AwsafeWorld } from "./awsafe-world.js";
+import { cli, filesUnder, jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
 
 // The real AWS CLI (Debian `awscli`) and boto3 (`python3-boto3`) consume what awsafe hands out.
 // Locally either may be missing: those tests then skip with a visible reason; in CI they fail.
@@ -19,29 +19,11 @@ if (!boto3Found && !inCi)
   );
 
 const adminArn = /^arn:aws:sts::210987654321:assumed-role\/AdminRole\//;
-let emulator: RunningEmulator;
-let world: AwsafeWorld;
-
-beforeAll(async () => {
-  emulator = await start({ port: 0 });
-  world = makeWorld(emulator, "file");
-  const user = seedUser(emulator, "assume-only");
-  const added = await world.awsafe(["add", "base", "--env"], {
-    AWS_ACCESS_KEY_ID: user.accessKeyId ?? "",
-    AWS_SECRET_ACCESS_KEY: user.secretAccessKey ?? "",
-  });
-  expect(added.stderr).toContain("stored");
-  expect(added.status).toBe(0);
-});
-afterAll(async () => {
-  await world.stopAgent();
-  await emulator.stop();
-  rmSync(world.home, { recursive: true, force: true });
-});
+const ctx = useStoredKeysWorld();
 
 describe("credentials from awsafe, used by real AWS clients against the emulator", () => {
   it("credential-process prints Version 1 JSON for AdminRole after one MFA prompt", async () => {
-    const result = await world.awsafeCredentials(["credential-process", "admin"]);
+    const result = await ctx.world.awsafeCredentials(["credential-process", "admin"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const json = jsonFields(result.stdout);
@@ -49,13 +31,13 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     expect(json.AccessKeyId).toMatch(/^ASIA/);
     expect(json.SessionToken).not.toBe("");
     expect(json.Expiration).toMatch(/Z$/);
-    expect(world.mfaPrompts()).toBe(1);
+    expect(ctx.world.mfaPrompts()).toBe(1);
   });
 
   it.runIf(awsFound || inCi)(
     "`awsafe exec admin -- aws sts get-caller-identity` is AdminRole",
     async () => {
-      const result = await world.awsafe(
+      const result = await ctx.world.awsafe(
         [
           "exec",
           "admin",
@@ -64,7 +46,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
           "sts",
           "get-caller-identity",
           "--endpoint-url",
-          emulator.url,
+          ctx.emulator.url,
           "--output",
           "json",
         ],
@@ -78,13 +60,13 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
   it.runIf(awsFound || inCi)(
     "`aws --profile admin-aws` through credential_process is AdminRole",
     async () => {
-      const result = await world.run("aws", [
+      const result = await ctx.world.run("aws", [
         "--profile",
         "admin-aws",
         "sts",
         "get-caller-identity",
         "--endpoint-url",
-        emulator.url,
+        ctx.emulator.url,
         "--output",
         "json",
       ]);
@@ -101,7 +83,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
         'sts = boto3.Session(profile_name="admin-aws").client("sts", endpoint_url=sys.argv[1])',
         'print(sts.get_caller_identity()["Arn"])',
       ].join("\n");
-      const result = await world.run("python3", ["-c", script, emulator.url]);
+      const result = await ctx.world.run("python3", ["-c", script, ctx.emulator.url]);
       expect(result.stderr).toBe("");
       expect(result.stdout.trim()).toMatch(adminArn);
     },
@@ -115,9 +97,9 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
       "const out = await client.send(new GetCallerIdentityCommand({}));",
       "console.log(out.Arn);",
     ].join("\n");
-    const result = await world.run(
+    const result = await ctx.world.run(
       process.execPath,
-      ["--input-type=module", "-e", script, emulator.url],
+      ["--input-type=module", "-e", script, ctx.emulator.url],
       {
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         NODE_PATH: "",
@@ -130,19 +112,19 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
   it.runIf(awsFound || inCi)(
     "`awsafe configure base --credential-process` wires the profile for the AWS CLI",
     async () => {
-      const configured = await world.awsafe(["configure", "base", "--credential-process"]);
+      const configured = await ctx.world.awsafe(["configure", "base", "--credential-process"]);
       expect(configured.status).toBe(0);
-      const config = readFileSync(path.join(world.home, ".aws/config"), "utf8");
+      const config = readFileSync(path.join(ctx.world.home, ".aws/config"), "utf8");
       expect(config).toContain(
         `credential_process = ${process.execPath} ${cli} credential-process base\n`,
       );
-      const result = await world.run("aws", [
+      const result = await ctx.world.run("aws", [
         "--profile",
         "base",
         "sts",
         "get-caller-identity",
         "--endpoint-url",
-        emulator.url,
+        ctx.emulator.url,
         "--output",
         "json",
       ]);
@@ -154,37 +136,37 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
   );
 
   it("refuses a profile whose credential_process is awsafe itself without a stored key", async () => {
-    const configured = await world.awsafe(["configure", "loop", "--credential-process"]);
+    const configured = await ctx.world.awsafe(["configure", "loop", "--credential-process"]);
     expect(configured.status).toBe(0);
-    const result = await world.awsafe(["credential-process", "loop"]);
+    const result = await ctx.world.awsafe(["credential-process", "loop"]);
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("awsafe add loop");
   });
 
   it("all of it cost one MFA prompt, one GetSessionToken and one AssumeRole", async () => {
-    const stats = (await control(emulator, "GET", "stats")) as {
+    const stats = (await control(ctx.emulator, "GET", "stats")) as {
       operations: Record<string, number>;
     };
-    expect(world.mfaPrompts()).toBe(1);
+    expect(ctx.world.mfaPrompts()).toBe(1);
     // One more GetSessionToken, without MFA, for the plain `base` profile.
     expect(stats.operations["sts:GetSessionToken"]).toBe(awsFound || inCi ? 2 : 1);
     expect(stats.operations["sts:AssumeRole"]).toBe(1);
   });
 
   it("leaves no secret in any file under HOME or in any output", () => {
-    const user = seedUser(emulator, "assume-only");
-    const secrets = [user.secretAccessKey ?? "", ...issuedSessionSecrets(emulator)];
+    const user = seedUser(ctx.emulator, "assume-only");
+    const secrets = [user.secretAccessKey ?? "", ...issuedSessionSecrets(ctx.emulator)];
     expect(secrets.length).toBeGreaterThan(2);
-    const files = filesUnder(world.home);
+    const files = filesUnder(ctx.world.home);
     expect(files.some((f) => f.file.endsWith("store.age"))).toBe(true);
     for (const secret of secrets) {
       for (const { file, content } of files) expect(content.includes(secret), file).toBe(false);
-      for (const output of world.captured) expect(output.includes(secret)).toBe(false);
+      for (const output of ctx.world.captured) expect(output.includes(secret)).toBe(false);
     }
   });
 });
 
-/** The secret key and session token of every session the emulator issued. */
+/** The secret key and session token of every session the ctx.emulator issued. */
 function issuedSessionSecrets(running: RunningEmulator): string[] {
   return [...running.state.world.sessions.values()].flatMap((session) => [
     session.secretAccessKey,
