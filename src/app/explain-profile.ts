@@ -17,14 +17,22 @@ export interface ProfileExplanation {
   readonly warnings: readonly ConfigWarning[];
 }
 
-/** Plans credentials for `name` (or the profile the environment selects) without calling AWS. */
+/**
+ * Plans credentials for `name` (or the profile the environment selects) without calling AWS;
+ * `storedKeyProfiles` are the profiles with keys in the secret store, when it could be read.
+ */
 export async function explainProfile(
   context: AppContext,
   name: string | undefined,
+  storedKeyProfiles?: ReadonlySet<string>,
 ): Promise<ProfileExplanation> {
   const shared = await loadSharedConfig(context, { locate: true });
   const profileName = name ?? selectedProfileName(context.env);
-  const plan = planCredentials(shared.data, profileName);
+  const plan = planCredentials(
+    shared.data,
+    profileName,
+    storedKeyProfiles === undefined ? {} : { storedKeyProfiles },
+  );
   const profileProperties = shared.data.profiles[profileName];
   return {
     plan,

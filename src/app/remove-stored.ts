@@ -11,14 +11,17 @@ export interface RemoveInput {
 }
 
 /**
- * Deletes a profile's stored long-term key, or with `sessions` its cached sessions (none exist
- * until awsafe caches sessions; then this deletes nothing and says so).
+ * Deletes a profile's stored long-term key, or with `sessions` the sessions cached in the store
+ * (by runs without the agent) that were made from the profile's credentials: their cache names
+ * start with `<source kind>:<profile>` (see `sessionCacheName`).
  *
  * @throws UsageError when the profile has no stored key, or the deletion was not confirmed.
  */
 export async function removeStored(store: SecretStore, input: RemoveInput): Promise<ItemRef[]> {
   if (input.sessions) {
-    const sessions = await store.list({ kind: "session", name: input.profile });
+    const sessions = (await store.list({ kind: "session" })).filter((ref) =>
+      madeFrom(ref.name, input.profile),
+    );
     if (sessions.length > 0) await store.apply(sessions.map((ref) => ({ op: "delete", ref })));
     return sessions;
   }
@@ -39,4 +42,10 @@ export async function removeStored(store: SecretStore, input: RemoveInput): Prom
   }
   await store.delete(ref);
   return [ref];
+}
+
+/** Whether a session cache name's source (`stored:alice > ...`) is `profile`. */
+function madeFrom(sessionName: string, profile: string): boolean {
+  const source = sessionName.split(" > ", 1)[0] ?? "";
+  return source.slice(source.indexOf(":") + 1) === profile;
 }

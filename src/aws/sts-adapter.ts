@@ -110,6 +110,7 @@ export function createStsAdapter(options: StsAdapterOptions): StsPort {
               ExternalId: input.externalId,
               SourceIdentity: input.sourceIdentity,
               Tags: input.tags?.map((tag) => ({ Key: tag.key, Value: tag.value })),
+              TransitiveTagKeys: input.transitiveTagKeys?.slice(),
               SerialNumber: input.mfa?.serialNumber,
               TokenCode: input.mfa?.tokenCode,
             }),

@@ -51,3 +51,15 @@ export async function inspectStore(io: CliIo, flag: string | undefined): Promise
     return { status: "unavailable", backend, message: error.message, hint: error.hint };
   }
 }
+
+/**
+ * The profiles with a key in the store, for commands that plan without calling AWS (`explain`,
+ * `configure`); `undefined` when the store cannot be read without prompting.
+ */
+export async function storedKeyProfiles(
+  io: CliIo,
+  flag: string | undefined,
+): Promise<ReadonlySet<string> | undefined> {
+  const view = await inspectStore(io, flag);
+  return view.status === "open" ? new Set(view.keyIds.keys()) : undefined;
+}

@@ -1,5 +1,6 @@
 import { ConfigError } from "../errors.js";
 import { validIdentifier } from "./parse/parse-ini-sections.js";
+import { readSessionTags } from "./profile/read-session-tags.js";
 
 // Formats AWS documents for these settings (STS API reference; SPECS §b.5). Checking them before
 // writing turns a typo into an error now rather than an AccessDenied at the first AWS call.
@@ -38,6 +39,10 @@ const formats: Readonly<Record<string, { pattern: RegExp; expected: string }>> =
     expected: "an sso-session name made of letters, digits and _-/.%@:+",
   },
   sso_account_id: { pattern: /^\d{12}$/, expected: "a 12-digit account id" },
+  source_identity: {
+    pattern: /^[\w+=,.@-]{2,64}$/,
+    expected: "2 to 64 characters of letters, digits and +=,.@-",
+  },
 };
 
 // Keys awsafe will not write in plain text: they belong in the secret store.
@@ -69,6 +74,10 @@ export function checkProfileValues(
         { hint: "AWS accepts 15 minutes to 12 hours for a role session" },
       );
     }
+  }
+  if (values.session_tags !== undefined) {
+    // Throws the reader's own message for a list STS would refuse.
+    readSessionTags({ session_tags: values.session_tags }, `profile "${profile}"`);
   }
   if (values.source_profile !== undefined && values.credential_source !== undefined) {
     throw new ConfigError(

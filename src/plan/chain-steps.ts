@@ -119,12 +119,16 @@ function assumeRoleStep(
   chained: boolean,
 ): AssumeRoleStep {
   const { name, roleArn, externalId, roleSessionName, durationSeconds } = role;
+  const { sessionTags, transitiveTagKeys, sourceIdentity } = role;
   return {
     kind: "assumeRole",
     profile: name,
     roleArn,
     ...(externalId === undefined ? {} : { externalId }),
     ...(roleSessionName === undefined ? {} : { roleSessionName }),
+    ...(sessionTags === undefined ? {} : { tags: sessionTags }),
+    ...(transitiveTagKeys === undefined ? {} : { transitiveTagKeys }),
+    ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
     ...(durationSeconds === undefined ? {} : { durationSeconds }),
     ...mfaFields(mfa),
     chained,

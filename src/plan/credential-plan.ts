@@ -125,6 +125,10 @@ export interface AssumeRoleStep {
   readonly roleArn: string;
   readonly externalId?: string;
   readonly roleSessionName?: string;
+  /** Session tags (`session_tags`) and which of them are transitive. */
+  readonly tags?: readonly { readonly key: string; readonly value: string }[];
+  readonly transitiveTagKeys?: readonly string[];
+  readonly sourceIdentity?: string;
   /** As configured; the request uses at most `maxDurationSeconds` when that is set. */
   readonly durationSeconds?: number;
   /** The MFA device to send a code for; absent when an earlier step already used it. */

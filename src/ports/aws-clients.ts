@@ -45,6 +45,7 @@ export interface AssumeRoleInput {
   readonly externalId?: string;
   readonly sourceIdentity?: string;
   readonly tags?: readonly SessionTag[];
+  readonly transitiveTagKeys?: readonly string[];
   readonly mfa?: MfaCode;
 }
 

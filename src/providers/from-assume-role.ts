@@ -26,6 +26,11 @@ export function fromAssumeRole(
       roleSessionName: step.roleSessionName ?? defaultRoleSessionName(deps.now()),
       ...durationField(step),
       ...(step.externalId === undefined ? {} : { externalId: step.externalId }),
+      ...(step.tags === undefined ? {} : { tags: step.tags }),
+      ...(step.transitiveTagKeys === undefined
+        ? {}
+        : { transitiveTagKeys: step.transitiveTagKeys }),
+      ...(step.sourceIdentity === undefined ? {} : { sourceIdentity: step.sourceIdentity }),
     };
     const context = { profile: step.profile, region: deps.region };
     const serialNumber = step.mfaSerial;

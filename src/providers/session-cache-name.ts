@@ -35,6 +35,13 @@ function describe(step: PlanStep): string {
         `role=${step.roleArn}`,
         step.externalId === undefined ? "" : ` external-id=${step.externalId}`,
         step.roleSessionName === undefined ? "" : ` session-name=${step.roleSessionName}`,
+        step.tags === undefined
+          ? ""
+          : ` tags=${step.tags.map((tag) => `${tag.key}=${tag.value}`).join(",")}`,
+        step.transitiveTagKeys === undefined
+          ? ""
+          : ` transitive=${step.transitiveTagKeys.join(",")}`,
+        step.sourceIdentity === undefined ? "" : ` source-identity=${step.sourceIdentity}`,
         step.mfaSerial === undefined ? "" : ` mfa=${step.mfaSerial}`,
       ].join("");
   }

@@ -36,6 +36,13 @@ role_arn = arn:aws:iam::210987654321:role/ReadOnlyRole
 source_profile = base
 mfa_serial = ${serial}
 duration_seconds = 7200
+[profile admin-tagged]
+role_arn = arn:aws:iam::210987654321:role/AdminRole
+source_profile = base
+mfa_serial = ${serial}
+session_tags = team=blue,project=demo
+transitive_session_tags = team
+source_identity = alice
 [profile admin-no-mfa]
 role_arn = arn:aws:iam::210987654321:role/AdminRole
 source_profile = base
@@ -119,6 +126,27 @@ describe("buildProvider against the emulator", () => {
     })();
     expect(hours(viaFlag)).toBeGreaterThan(0.9);
     expect(await stsCounts(emulator)).toEqual({ "sts:AssumeRole": 2 });
+  });
+
+  it("sends the profile's session tags, transitive keys and source identity with AssumeRole", async () => {
+    const store = createMemoryStore();
+    await storeUserKeys(emulator, store, "base");
+    const mfa = recordingMfa(emulator);
+    const credentials = await buildProvider(
+      planOf(config, "admin-tagged", ["base"]),
+      engineDeps(emulator, store, { config, mfa: mfa.source }),
+    )();
+    const session = [...emulator.state.world.sessions.values()].find(
+      (candidate) => candidate.accessKeyId === credentials.accessKeyId,
+    );
+    expect(session?.sourceIdentity).toBe("alice");
+    expect(session?.transitiveTagKeys).toEqual(["team"]);
+    expect(session?.tags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: "team", value: "blue" }),
+        expect.objectContaining({ key: "project", value: "demo" }),
+      ]),
+    );
   });
 
   it("is refused by a role that requires MFA when the profile sends none", async () => {

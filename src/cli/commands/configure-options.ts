@@ -7,6 +7,13 @@ export const configureOptions = [
   { option: "mfaProcess", flag: "--mfa-process <command>", key: "mfa_process" },
   { option: "externalId", flag: "--external-id <id>", key: "external_id" },
   { option: "roleSessionName", flag: "--role-session-name <name>", key: "role_session_name" },
+  { option: "sessionTags", flag: "--session-tags <Key=Value,...>", key: "session_tags" },
+  {
+    option: "transitiveSessionTags",
+    flag: "--transitive-session-tags <Key,...>",
+    key: "transitive_session_tags",
+  },
+  { option: "sourceIdentity", flag: "--source-identity <name>", key: "source_identity" },
   { option: "durationSeconds", flag: "--duration-seconds <seconds>", key: "duration_seconds" },
   { option: "region", flag: "--region <region>", key: "region" },
   { option: "output", flag: "--output <format>", key: "output" },

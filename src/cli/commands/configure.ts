@@ -3,6 +3,7 @@ import { credentialProcessLine } from "../../app/import/credential-process-line.
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { positional, stringOption } from "../command-input.js";
+import { storedKeyProfiles } from "../inspect-store.js";
 import { configureOptions } from "./configure-options.js";
 
 /** `awsafe configure <profile> --role-arn A --source-profile S ...`: write a profile's settings. */
@@ -22,7 +23,12 @@ export const run: CommandRun = async (input, io) => {
       hint: "give at least one setting, e.g. --role-arn ARN --source-profile NAME --mfa-serial ARN",
     });
   }
-  const result = await configureProfile(io, profile, values);
+  const result = await configureProfile(
+    io,
+    profile,
+    values,
+    await storedKeyProfiles(io, undefined),
+  );
   const files =
     result.changedFiles.length === 0
       ? "nothing changed"

@@ -1,14 +1,19 @@
 import { explainProfile, type ProfileExplanation } from "../../app/explain-profile.js";
 import { ExitCode } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
-import { flag, positional } from "../command-input.js";
+import { flag, positional, stringOption } from "../command-input.js";
+import { storedKeyProfiles } from "../inspect-store.js";
 import { describeStep } from "../format/describe-step.js";
 import { formatWarnings } from "../format/format-warnings.js";
 import { planToJson } from "../format/plan-to-json.js";
 
 /** `awsafe explain [profile] [--json]`: the credential plan, step by step. */
 export const run: CommandRun = async (input, io) => {
-  const explanation = await explainProfile(io, positional(input, 0));
+  const explanation = await explainProfile(
+    io,
+    positional(input, 0),
+    await storedKeyProfiles(io, stringOption(input, "backend")),
+  );
   if (flag(input, "json")) {
     io.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);
   } else {

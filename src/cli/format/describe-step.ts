@@ -27,9 +27,23 @@ export function describeStep(step: PlanStep): string {
         mfaPart(step.mfaSerial, step.mfaProcess),
         step.externalId === undefined ? "" : ", with an external id",
         step.roleSessionName === undefined ? "" : `, session name ${step.roleSessionName}`,
+        step.tags === undefined ? "" : `, tagged ${tagList(step.tags, step.transitiveTagKeys)}`,
+        step.sourceIdentity === undefined ? "" : `, source identity ${step.sourceIdentity}`,
         durationPart(step.durationSeconds, step.maxDurationSeconds),
       ].join("");
   }
+}
+
+function tagList(
+  tags: readonly { readonly key: string; readonly value: string }[],
+  transitive: readonly string[] | undefined,
+): string {
+  return tags
+    .map(
+      ({ key, value }) =>
+        `${key}=${value}${transitive?.includes(key) === true ? " (transitive)" : ""}`,
+    )
+    .join(", ");
 }
 
 function mfaPart(serial: string | undefined, command: string | undefined): string {

@@ -2,6 +2,7 @@ import { ConfigError } from "../../errors.js";
 import { readSharedFile } from "../read-shared-config.js";
 import { assertSafeProfileInput } from "./assert-safe-profile-input.js";
 import { hasIniSection } from "./find-ini-sections.js";
+import { removeIniKeys } from "./remove-ini-keys.js";
 import { updateIniSection } from "./update-ini-section.js";
 import { writePrivateFile } from "./write-private-file.js";
 
@@ -29,6 +30,8 @@ export const CREDENTIALS_FILE_KEYS: ReadonlySet<string> = new Set([
  * Both files are read and edited before either is written, so bad input or an unreadable file
  * changes nothing. Each write is atomic with mode 0600; the two writes are not one transaction.
  *
+ * `removeFromConfig` names keys to delete from the profile's config-file section in the same write.
+ *
  * @returns the files whose content changed, config file first.
  * @throws ConfigError for input outside the safe subset, a file that is not UTF-8 text or starts
  *   with a byte-order mark, or a file that cannot be read or written.
@@ -37,13 +40,17 @@ export async function setProfileProperties(
   files: SharedConfigFiles,
   profile: string,
   values: Readonly<Record<string, string>>,
+  removeFromConfig: readonly string[] = [],
 ): Promise<{ changedFiles: string[] }> {
   assertSafeProfileInput(profile, values);
   const configValues = Object.entries(values).filter(([key]) => !CREDENTIALS_FILE_KEYS.has(key));
   const credentialValues = Object.entries(values).filter(([key]) => CREDENTIALS_FILE_KEYS.has(key));
   const edits = await Promise.all([
-    editFile(files.configFile, configValues, (text) =>
-      configSection(profile, text, files.configFile),
+    editFile(
+      files.configFile,
+      configValues,
+      (text) => configSection(profile, text, files.configFile),
+      removeFromConfig,
     ),
     editFile(files.credentialsFile, credentialValues, () => profile),
   ]);
@@ -57,6 +64,7 @@ async function editFile(
   file: string,
   values: readonly (readonly [string, string])[],
   sectionFor: (text: string) => string,
+  remove: readonly string[] = [],
 ): Promise<{ file: string; text: string } | undefined> {
   if (values.length === 0) return undefined;
   const before = (await readSharedFile(file))?.text;
@@ -66,7 +74,9 @@ async function editFile(
       hint: "Re-save the file as UTF-8 without a BOM; the AWS CLI cannot read it as it is",
     });
   }
-  const text = updateIniSection(before ?? "", sectionFor(before ?? ""), Object.fromEntries(values));
+  const section = sectionFor(before ?? "");
+  const updated = updateIniSection(before ?? "", section, Object.fromEntries(values));
+  const text = remove.length === 0 ? updated : removeIniKeys(updated, section, remove);
   return text === before ? undefined : { file, text };
 }
 

@@ -1,3 +1,5 @@
+import type { ProfileSessionTag } from "./read-session-tags.js";
+
 /**
  * The `credential_source` values botocore accepts. The check is case-sensitive, as botocore's
  * `is_supported` and the JS SDK's map lookup are (SPECS §b.1).
@@ -47,6 +49,12 @@ export interface Profile {
   readonly externalId?: string | undefined;
   readonly roleSessionName?: string | undefined;
   readonly durationSeconds?: number | undefined;
+  /** `session_tags` (aws-vault's `Key=Value,...`), sent with AssumeRole. */
+  readonly sessionTags?: readonly ProfileSessionTag[] | undefined;
+  /** `transitive_session_tags`: which of the tags pass on to roles chained after this one. */
+  readonly transitiveTagKeys?: readonly string[] | undefined;
+  /** `source_identity`, sent with AssumeRole (sts:SetSourceIdentity). */
+  readonly sourceIdentity?: string | undefined;
   readonly region?: string | undefined;
   /** Present when the profile has any `sso_*` setting or `sso_session`. */
   readonly sso?: SsoSettings | undefined;

@@ -201,3 +201,56 @@ sso_role_name = Dev
     expect(readProfile(configOf("[profile a]\nsso_region = r\n"), "a").sso).toBeUndefined();
   });
 });
+
+describe("readProfile: settings only awsafe reads", () => {
+  it("reads awsafe_<key> in place of <key>, so AWS tools run credential_process instead", () => {
+    const config = configOf(`
+[profile admin]
+credential_process = awsafe credential-process admin
+awsafe_role_arn = arn:aws:iam::111122223333:role/Admin
+awsafe_source_profile = base
+role_arn = arn:aws:iam::111122223333:role/Other
+mfa_serial = arn:aws:iam::111122223333:mfa/me
+`);
+    expect(readProfile(config, "admin")).toMatchObject({
+      roleArn: "arn:aws:iam::111122223333:role/Admin",
+      sourceProfile: "base",
+      credentialProcess: "awsafe credential-process admin",
+    });
+  });
+
+  it("reads awsafe_sso_* settings", () => {
+    const config = configOf(`
+[profile dev]
+awsafe_sso_start_url = https://example.awsapps.com/start
+awsafe_sso_region = us-east-1
+awsafe_sso_account_id = 111122223333
+awsafe_sso_role_name = Dev
+`);
+    expect(readProfile(config, "dev").sso).toEqual({
+      startUrl: "https://example.awsapps.com/start",
+      region: "us-east-1",
+      accountId: "111122223333",
+      roleName: "Dev",
+    });
+  });
+
+  it("reads session tags and the source identity", () => {
+    const config = configOf(`
+[profile dev]
+role_arn = arn:aws:iam::111122223333:role/Dev
+source_profile = base
+session_tags = team=blue,project=x
+transitive_session_tags = team
+source_identity = alice
+`);
+    expect(readProfile(config, "dev")).toMatchObject({
+      sessionTags: [
+        { key: "team", value: "blue" },
+        { key: "project", value: "x" },
+      ],
+      transitiveTagKeys: ["team"],
+      sourceIdentity: "alice",
+    });
+  });
+});

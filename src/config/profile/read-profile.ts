@@ -1,8 +1,10 @@
 import { ConfigError } from "../../errors.js";
 import type { ConfigData, Properties } from "../config-data.js";
+import { awsafeView } from "./awsafe-settings.js";
 import type { Profile } from "./profile.js";
 import { readCredentialSource } from "./read-credential-source.js";
 import { readDurationSeconds, readString } from "./read-property.js";
+import { readSessionTags } from "./read-session-tags.js";
 import { readSsoSettings } from "./read-sso-settings.js";
 
 const noProperties: Properties = {};
@@ -18,9 +20,10 @@ const noProperties: Properties = {};
  */
 export function readProfile(config: ConfigData, name: string): Profile {
   const properties = Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
-  const raw = properties ?? noProperties;
+  const raw = properties === undefined ? noProperties : awsafeView(properties);
   const where = `profile "${name}"`;
   const text = (key: string): string | undefined => readString(raw, key, where);
+  const tags = readSessionTags(raw, where);
   const profile: Profile = {
     name,
     sourceProfile: text("source_profile"),
@@ -31,6 +34,9 @@ export function readProfile(config: ConfigData, name: string): Profile {
     externalId: text("external_id"),
     roleSessionName: text("role_session_name"),
     durationSeconds: readDurationSeconds(raw, where),
+    sessionTags: tags.tags,
+    transitiveTagKeys: tags.transitiveTagKeys,
+    sourceIdentity: text("source_identity"),
     region: text("region"),
     sso: readSsoSettings(config, name, raw),
     credentialProcess: text("credential_process"),
