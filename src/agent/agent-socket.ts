@@ -1,4 +1,4 @@
-import { lstat, mkdir } from "node:fs/promises";
+import { lstatSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Environment } from "../config/locate-shared-config.js";
 import { StoreError } from "../errors.js";
@@ -27,10 +27,11 @@ export function agentSocketPath(env: Environment, dataDir: string): string | und
  *
  * @throws StoreError when the directory is a symlink, another user's, or open to others.
  */
-export async function preparePrivateDir(socketPath: string): Promise<void> {
+export function preparePrivateDir(socketPath: string): void {
   const dir = path.dirname(socketPath);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const stat = await lstat(dir);
+  // Synchronous: two cheap calls on the hot path, which then need not load fs/promises.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = lstatSync(dir);
   const uid = process.getuid?.();
   if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
     throw new StoreError(

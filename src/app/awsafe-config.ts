@@ -1,4 +1,5 @@
-import { mkdir, readFile } from "node:fs/promises";
+// Synchronous: one small file, read on the hot path, where loading fs/promises costs more.
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.js";
 
@@ -14,8 +15,8 @@ export interface AwsafeConfig {
  *
  * @throws ConfigError when the file cannot be read, is not a JSON object, or `backend` is not a string.
  */
-export async function readAwsafeConfig(file: string): Promise<AwsafeConfig> {
-  const json = await readJsonObject(file);
+export function readAwsafeConfig(file: string): AwsafeConfig {
+  const json = readJsonObject(file);
   if (json === undefined || !Object.hasOwn(json, "backend")) return {};
   const backend = json.backend;
   if (typeof backend !== "string") {
@@ -31,10 +32,10 @@ export async function readAwsafeConfig(file: string): Promise<AwsafeConfig> {
  * mode 0600, in a 0700 directory.
  */
 export async function writeAwsafeConfigBackend(file: string, backend: string): Promise<void> {
-  const json = (await readJsonObject(file)) ?? {};
+  const json = readJsonObject(file) ?? {};
   const text = `${JSON.stringify({ ...json, backend }, null, 2)}\n`;
   try {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Loaded here: reading the config is on the credential_process hot path, writing is not.
     const { default: writeFileAtomic } = await import("write-file-atomic");
     await writeFileAtomic(file, text, { mode: 0o600 });
@@ -46,10 +47,10 @@ export async function writeAwsafeConfigBackend(file: string, backend: string): P
   }
 }
 
-async function readJsonObject(file: string): Promise<Record<string, unknown> | undefined> {
+function readJsonObject(file: string): Record<string, unknown> | undefined {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
     throw new ConfigError(`Cannot read awsafe's config ${file}`, {

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { locateAwsafePaths, type AwsafePaths } from "../app/awsafe-paths.js";
 import { readAwsafeConfig } from "../app/awsafe-config.js";
 import { StoreError, UsageError } from "../errors.js";
@@ -16,9 +15,9 @@ export interface CliBackend extends BackendChoice {
 }
 
 /** Applies `--backend` > `AWSAFE_BACKEND` > awsafe's config > the platform default. */
-export async function chooseCliBackend(io: CliIo, flag: string | undefined): Promise<CliBackend> {
+export function chooseCliBackend(io: CliIo, flag: string | undefined): CliBackend {
   const paths = locateAwsafePaths(io.env, io.platform);
-  const config = await readAwsafeConfig(paths.configFile);
+  const config = readAwsafeConfig(paths.configFile);
   const choice = chooseBackend({
     flag,
     env: io.env.AWSAFE_BACKEND,
@@ -93,10 +92,10 @@ function passphraseProvider(
   };
 }
 
-async function readPassphraseFile(file: string): Promise<string> {
+function readPassphraseFile(file: string): string {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
     throw new StoreError(`Cannot read AWSAFE_FILE_PASSPHRASE_FILE ${file}: ${code}`, {

@@ -13,7 +13,7 @@ import type { CliIo } from "./io.js";
  * cached in the store under cross-process locks in `<data dir>/locks`.
  */
 export async function credentialDeps(io: CliIo, input: CommandInput): Promise<ResolveDeps> {
-  const { backend, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
   const store = await openCliStore(io, backend, paths, { prompt: true });
   return {
     store,

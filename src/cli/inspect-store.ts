@@ -29,7 +29,7 @@ export type StoreView =
  * listed. A bad `--backend` or awsafe config is still an error.
  */
 export async function inspectStore(io: CliIo, flag: string | undefined): Promise<StoreView> {
-  const { backend, paths } = await chooseCliBackend(io, flag);
+  const { backend, paths } = chooseCliBackend(io, flag);
   if (backend === "file" && fileStoreNeedsPrompt(io, paths)) {
     return {
       status: "locked",

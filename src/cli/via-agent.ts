@@ -28,9 +28,9 @@ export async function viaAgent(
   if (socketPath === undefined) return undefined;
   const backend = stringOption(input, "backend");
   // The agent never prompts: an encrypted file that needs its passphrase typed is opened here.
-  const choice = await chooseCliBackend(io, backend);
+  const choice = chooseCliBackend(io, backend);
   if (choice.backend === "file" && fileStoreNeedsPrompt(io, choice.paths)) return undefined;
-  await preparePrivateDir(socketPath);
+  preparePrivateDir(socketPath);
   try {
     const socket = await ensureAgent(socketPath, () => startAgent(io));
     const answer = await askAgent(

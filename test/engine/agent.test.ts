@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stsCounts } from "./engine-fixture.js";
 import { jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
@@ -69,6 +71,27 @@ describe("the agent", () => {
     ]);
     expect(jsonFields(again.stdout).AccessKeyId).toBe(jsonFields(result.stdout).AccessKeyId);
     expect(ctx.world.mfaPrompts()).toBe(before + 1);
+  });
+
+  it("answers a repeated request from memory, but sees an edit of the shared config", async () => {
+    const exported = async () =>
+      ctx.world.awsafeCredentials(["export", "admin", "--no-session", "--format", "env"]);
+    const first = await exported();
+    expect(first.stdout).toContain("AWS_REGION=us-east-1");
+    const config = path.join(ctx.world.home, ".aws/config");
+    const text = readFileSync(config, "utf8");
+    writeFileSync(
+      config,
+      text.replace(/(\[profile admin\][^[]*)region = us-east-1/, "$1region = eu-west-3"),
+    );
+    const edited = await exported();
+    expect(edited.stdout).toContain("AWS_REGION=eu-west-3");
+    writeFileSync(config, text.replace("[profile admin]", "[profile admin-renamed]"));
+    const gone = await exported();
+    expect(gone.status).toBe(78);
+    expect(gone.stderr).toContain('"admin"');
+    writeFileSync(config, text);
+    expect((await exported()).status).toBe(0);
   });
 
   it("after a kill -9, the next call recovers the stale socket and costs one new prompt", async () => {

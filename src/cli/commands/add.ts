@@ -11,7 +11,7 @@ export const run: CommandRun = async (input, io) => {
   const profile = positional(input, 0);
   if (profile === undefined) throw new UsageError("add needs a profile name");
   const key = flag(input, "env") ? keyFromEnv(io) : await keyFromPrompt(io, profile);
-  const { backend, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
   const store = await openCliStore(io, backend, paths, { prompt: true });
   const outcome = await addKey(store, {
     profile,

@@ -25,7 +25,7 @@ export const run: CommandRun = async (input, io) => {
     case "run":
       return runAgent(io, socketPath);
     case "start": {
-      await preparePrivateDir(socketPath);
+      preparePrivateDir(socketPath);
       const socket = await ensureAgent(socketPath, () => startAgent(io));
       return printStatus(
         io,
@@ -60,7 +60,7 @@ export const run: CommandRun = async (input, io) => {
 };
 
 async function runAgent(io: CliIo, socketPath: string): Promise<ExitCode> {
-  await preparePrivateDir(socketPath);
+  preparePrivateDir(socketPath);
   const idle = Number(io.env.AWSAFE_AGENT_IDLE_SECONDS);
   try {
     const agent = await listenAgent({

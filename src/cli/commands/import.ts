@@ -13,7 +13,7 @@ import { testHooks } from "../test-hooks.js";
  */
 export const run: CommandRun = async (input, io) => {
   const dryRun = flag(input, "dryRun");
-  const { backend, source, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const { backend, source, paths } = chooseCliBackend(io, stringOption(input, "backend"));
   // The AWS tool that runs the line may lack the flag or variable that chose this backend.
   const pinned = source === "flag" || source === "env" ? backend : undefined;
   const result = await importKeys(io, {

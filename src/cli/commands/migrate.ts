@@ -21,8 +21,8 @@ export const run: CommandRun = async (input, io) => {
   }
   checkBackendName("--from", fromName);
   checkBackendName("--to", toName);
-  const from = await chooseCliBackend(io, fromName);
-  const to = await chooseCliBackend(io, toName);
+  const from = chooseCliBackend(io, fromName);
+  const to = chooseCliBackend(io, toName);
   if (from.backend === to.backend) {
     throw new UsageError(`--from and --to are both "${from.backend}"; nothing to migrate`);
   }

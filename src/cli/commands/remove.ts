@@ -10,7 +10,7 @@ export const run: CommandRun = async (input, io) => {
   const profile = positional(input, 0);
   if (profile === undefined) throw new UsageError("remove needs a profile name");
   const sessions = flag(input, "sessions");
-  const { backend, paths } = await chooseCliBackend(io, stringOption(input, "backend"));
+  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
   const store = await openCliStore(io, backend, paths, { prompt: true });
   const removed = await removeStored(store, {
     profile,
