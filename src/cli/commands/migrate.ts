@@ -1,5 +1,6 @@
 import { writeAwsafeConfigBackend } from "../../app/awsafe-config.js";
 import { migrateStore } from "../../app/migrate-store.js";
+import { repointProcessLines } from "../../app/repoint-process-lines.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { stringOption } from "../command-input.js";
@@ -9,7 +10,8 @@ import { testHooks } from "../test-hooks.js";
 /**
  * `awsafe migrate --from B1 --to B2`: move every stored item, verify, delete the source, then
  * make B2 awsafe's configured backend, so later commands (and `credential_process` lines,
- * which name no backend unless one was forced at import) find the items where they now are.
+ * which name no backend unless one was forced at import) find the items where they now are;
+ * lines that do name B1 are pointed at B2.
  */
 export const run: CommandRun = async (input, io) => {
   const fromName = stringOption(input, "from");
@@ -37,6 +39,9 @@ export const run: CommandRun = async (input, io) => {
   );
   await writeAwsafeConfigBackend(to.paths.configFile, to.backend);
   io.stderr.write(`awsafe now uses the ${to.backend} store (set in ${to.paths.configFile})\n`);
+  for (const profile of await repointProcessLines(io, from.backend, to.backend)) {
+    io.stderr.write(`profile "${profile}": credential_process now names the ${to.backend} store\n`);
+  }
   const env = io.env.AWSAFE_BACKEND;
   if (env !== undefined && env !== "" && env !== to.backend) {
     io.stderr.write(`warning: AWSAFE_BACKEND=${env} still overrides it; change or unset it\n`);
