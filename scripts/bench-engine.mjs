@@ -4,11 +4,14 @@
 //   hot-path-no-agent-keychain / hot-path-no-agent-file-store: the same with `--no-agent` (the
 //     session read from the store: the keychain, or the encrypted file at one scrypt unlock)
 //   parallel-20-mfa-prompts / parallel-20-sts-calls: 20 parallel calls on a cold cache (agent)
+//   hot-path-vs-aws-cli-export: hot-path-node against `aws configure export-credentials` (the
+//     Debian AWS CLI v2, /usr/bin/aws) for the same profile in the same HOME, measured alternately
+//   hot-path-binary: hot-path-node for the single executable dist/awsafe (built when missing)
 // The keychain needs a Secret Service: scripts/bench.mjs runs this file under
 // scripts/with-secret-service.sh; without one the keychain lines are skipped, with a note.
 /* global fetch */
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +19,12 @@ import { createInterface } from "node:readline";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const cli = path.join(repoRoot, "dist/cli.cjs");
+const binary = path.join(repoRoot, "dist/awsafe");
+// How each build of awsafe is run: the program and the arguments before awsafe's own.
+const nodeAwsafe = [process.execPath, cli];
+const binaryAwsafe = [binary];
+// The AWS CLI v2 of Debian: `aws` on PATH may be another (a v1 without export-credentials).
+const awsCli = "/usr/bin/aws";
 const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -31,22 +40,35 @@ try {
   const keychain = process.env.DBUS_SESSION_BUS_ADDRESS !== undefined;
   const backend = keychain ? "keychain" : "file";
   if (!keychain) console.error("bench-engine: no Secret Service; keychain lines skipped");
-  const agentHome = await prepareHome(backend);
-  hotPath(agentHome, "hot-path-node", [], true);
-  stopAgent(agentHome);
-  const parallelHome = await prepareHome(backend);
+  const agentHome = await prepareHome(backend, nodeAwsafe);
+  hotPath(agentHome, "hot-path-node", nodeAwsafe, [], true);
+  versusAwsCli(agentHome);
+  stopAgent(agentHome, nodeAwsafe);
+  const parallelHome = await prepareHome(backend, nodeAwsafe);
   await parallel20(parallelHome);
-  stopAgent(parallelHome);
-  if (keychain)
-    hotPath(await prepareHome("keychain"), "hot-path-no-agent-keychain", ["--no-agent"], false);
-  hotPath(await prepareHome("file"), "hot-path-no-agent-file-store", ["--no-agent"], false);
+  stopAgent(parallelHome, nodeAwsafe);
+  if (keychain) {
+    const home = await prepareHome("keychain", nodeAwsafe);
+    hotPath(home, "hot-path-no-agent-keychain", nodeAwsafe, ["--no-agent"], false);
+  }
+  const fileHome = await prepareHome("file", nodeAwsafe);
+  hotPath(fileHome, "hot-path-no-agent-file-store", nodeAwsafe, ["--no-agent"], false);
+  if (binaryBuilt()) {
+    const binaryHome = await prepareHome(backend, binaryAwsafe);
+    hotPath(binaryHome, "hot-path-binary", binaryAwsafe, [], false);
+    stopAgent(binaryHome, binaryAwsafe);
+  }
 } finally {
   emulator.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 }
 
-/** A HOME with keys stored in `backend` and profile `admin` (AdminRole, MFA via mfa_process). */
-async function prepareHome(backend) {
+/**
+ * A HOME with keys stored in `backend` by `awsafe` (a command from nodeAwsafe/binaryAwsafe),
+ * profile `admin` (AdminRole, MFA via mfa_process) and profile `admin-aws`, whose
+ * credential_process is that awsafe's `credential-process admin`, for the AWS CLI to read.
+ */
+async function prepareHome(backend, awsafe) {
   const home = mkdtempSync(path.join(work, "home-"));
   mkdirSync(path.join(home, ".aws"));
   const user = seed.users.find((u) => u.userName === "assume-only");
@@ -60,6 +82,9 @@ async function prepareHome(backend) {
       "source_profile = base",
       `mfa_serial = ${user.mfaSerial}`,
       `mfa_process = ${q(process.execPath)} ${q(mfaScript)}`,
+      "region = us-east-1",
+      "[profile admin-aws]",
+      `credential_process = ${[...awsafe, "credential-process", "admin"].map(q).join(" ")}`,
       "region = us-east-1",
       "",
     ].join("\n"),
@@ -81,7 +106,8 @@ async function prepareHome(backend) {
       ? {}
       : { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS }),
   };
-  const added = spawnSync(process.execPath, [cli, "add", "base", "--env"], {
+  const [program, ...leading] = awsafe;
+  const added = spawnSync(program, [...leading, "add", "base", "--env"], {
     env: {
       ...env,
       AWS_ACCESS_KEY_ID: user.accessKeyId,
@@ -102,14 +128,16 @@ function timeRun(command, args, env) {
 }
 
 /** Cached `credential-process admin` (the first call fills the cache and is not counted). */
-function hotPath({ env }, name, flags, withFloor) {
-  const args = [cli, "credential-process", "admin", ...flags];
-  timeRun(process.execPath, args, env);
-  const rounds = withFloor ? 30 : 5;
+function hotPath({ env }, name, awsafe, flags, withFloor) {
+  const [program, ...leading] = awsafe;
+  const args = [...leading, "credential-process", "admin", ...flags];
+  timeRun(program, args, env);
+  // The agent's hot paths are fast enough for more rounds; --no-agent ones unlock the store.
+  const rounds = flags.includes("--no-agent") ? 5 : 30;
   const hot = [];
   const floor = [];
   for (let i = 0; i < rounds; i++) {
-    hot.push(timeRun(process.execPath, args, env));
+    hot.push(timeRun(program, args, env));
     if (withFloor) floor.push(timeRun(process.execPath, ["-e", "0"], env));
   }
   console.log(`${name}: ${median(hot).toFixed(1)} ms`);
@@ -117,8 +145,65 @@ function hotPath({ env }, name, flags, withFloor) {
     console.log(`hot-path-vs-node-floor: ${(median(hot) / median(floor)).toFixed(2)} x`);
 }
 
-function stopAgent({ env }) {
-  spawnSync(process.execPath, [cli, "agent", "stop"], { env, stdio: "ignore" });
+/**
+ * The cached hot path on Node against `aws configure export-credentials --format process` for
+ * profile `admin-aws`, which the AWS CLI resolves by running that same hot path as its
+ * credential_process: both print the same credentials. Measured alternately; < 1 means awsafe
+ * answers sooner.
+ */
+function versusAwsCli({ env }) {
+  if (!existsSync(awsCli)) {
+    console.error(
+      `bench-engine: ${awsCli} (AWS CLI v2) is missing; hot-path-vs-aws-cli-export skipped`,
+    );
+    return;
+  }
+  const awsafeArgs = [cli, "credential-process", "admin"];
+  const awsArgs = [
+    "configure",
+    "export-credentials",
+    "--profile",
+    "admin-aws",
+    "--format",
+    "process",
+  ];
+  const awsafeKey = printedKeyId(process.execPath, awsafeArgs, env);
+  if (printedKeyId(awsCli, awsArgs, env) !== awsafeKey)
+    throw new Error("bench: awsafe and the AWS CLI printed different credentials");
+  const awsafe = [];
+  const aws = [];
+  for (let i = 0; i < 10; i++) {
+    awsafe.push(timeRun(process.execPath, awsafeArgs, env));
+    aws.push(timeRun(awsCli, awsArgs, env));
+  }
+  console.log(`hot-path-vs-aws-cli-export: ${(median(awsafe) / median(aws)).toFixed(3)} x`);
+  console.error(
+    `# awsafe credential-process ${median(awsafe).toFixed(1)} ms, aws configure export-credentials ${median(aws).toFixed(1)} ms (medians of 10)`,
+  );
+}
+
+/** The AccessKeyId of the `credential_process` JSON a command prints. */
+function printedKeyId(command, args, env) {
+  const result = spawnSync(command, args, { env, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`bench: ${args.join(" ")}: ${result.stderr}`);
+  return JSON.parse(result.stdout).AccessKeyId;
+}
+
+/** Whether dist/awsafe is there, building it (npm run build:bin) when it is not. */
+function binaryBuilt() {
+  if (existsSync(binary)) return true;
+  const built = spawnSync(process.execPath, [path.join(repoRoot, "scripts/build-bin.mjs")], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (built.status === 0 && existsSync(binary)) return true;
+  console.error("bench-engine: dist/awsafe could not be built; hot-path-binary skipped");
+  return false;
+}
+
+function stopAgent({ env }, awsafe) {
+  const [program, ...leading] = awsafe;
+  spawnSync(program, [...leading, "agent", "stop"], { env, stdio: "ignore" });
 }
 
 /** 20 `credential-process admin` at once on a cold cache: MFA prompts and STS calls made. */

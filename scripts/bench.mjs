@@ -120,3 +120,6 @@ await benchStore();
 spawnSync(process.execPath, ["scripts/bench-engine.mjs"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
+spawnSync(process.execPath, ["scripts/bench-endpoint.mjs"], {
+  stdio: ["ignore", "inherit", "inherit"],
+});

@@ -27,7 +27,8 @@ const common = {
   metafile: true,
   // A native module: it loads its platform's binary at run time and cannot be bundled.
   external: ["@napi-rs/keyring"],
-  define: { __AWSAFE_VERSION__: JSON.stringify(pkg.version) },
+  // __AWSAFE_STANDALONE__ is true only in the single executable (scripts/build-bin.mjs).
+  define: { __AWSAFE_VERSION__: JSON.stringify(pkg.version), __AWSAFE_STANDALONE__: "false" },
   logLevel: "warning",
 };
 

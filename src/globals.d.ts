@@ -1,2 +1,7 @@
 /** The package version, replaced at build time (see scripts/build.mjs and vitest.config.ts). */
 declare const __AWSAFE_VERSION__: string;
+/**
+ * Whether this is the single-executable build (scripts/build-bin.mjs), replaced at build time:
+ * `true` there, `false` in the Node bundles and the tests.
+ */
+declare const __AWSAFE_STANDALONE__: boolean;

@@ -23,6 +23,8 @@ const dropped = [
   "AWS_CONTAINER_CREDENTIALS_FULL_URI",
   "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
   "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+  // botocore prefers a token file to the token variable (SPECS §d.1).
+  "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
   "AWSAFE_FILE_PASSPHRASE",
   "AWSAFE_FILE_PASSPHRASE_FILE",
 ] as const;
@@ -35,10 +37,7 @@ export function execEnvironment(
   env: Environment,
   resolved: ResolvedCredentials,
 ): Record<string, string> {
-  const child: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !(dropped as readonly string[]).includes(name)) child[name] = value;
-  }
+  const child = cleanEnvironment(env);
   const { credentials, region, profile } = resolved;
   child.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
   child.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
@@ -51,6 +50,36 @@ export function execEnvironment(
     child.AWS_DEFAULT_REGION = region;
   }
   child.AWSAFE_PROFILE = profile;
+  return child;
+}
+
+/**
+ * The environment of `awsafe exec --server`'s child: the parent's, cleaned, with no keys but the
+ * credential endpoint's URL and token (`AWS_CONTAINER_CREDENTIALS_FULL_URI`,
+ * `AWS_CONTAINER_AUTHORIZATION_TOKEN`), which every SDK's default chain reads, plus the region
+ * (both variables) and `AWSAFE_PROFILE`.
+ */
+export function serverExecEnvironment(
+  env: Environment,
+  served: { readonly profile: string; readonly region: string | undefined },
+  endpoint: { readonly credentialsUrl: string; readonly token: string },
+): Record<string, string> {
+  const child = cleanEnvironment(env);
+  child.AWS_CONTAINER_CREDENTIALS_FULL_URI = endpoint.credentialsUrl;
+  child.AWS_CONTAINER_AUTHORIZATION_TOKEN = endpoint.token;
+  if (served.region !== undefined) {
+    child.AWS_REGION = served.region;
+    child.AWS_DEFAULT_REGION = served.region;
+  }
+  child.AWSAFE_PROFILE = served.profile;
+  return child;
+}
+
+function cleanEnvironment(env: Environment): Record<string, string> {
+  const child: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !(dropped as readonly string[]).includes(name)) child[name] = value;
+  }
   return child;
 }
 

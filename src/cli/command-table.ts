@@ -42,7 +42,7 @@ export const commandTable: readonly CommandSpec[] = [
   {
     usage: "explain [profile]",
     description: "show the credential plan of a profile, step by step, without calling AWS",
-    options: [json()],
+    options: [json(), backend()],
     load: async () => (await import("./commands/explain.js")).run,
   },
   {
@@ -131,8 +131,25 @@ export const commandTable: readonly CommandSpec[] = [
     usage: "exec <profile> [command...]",
     description:
       "run a command (after --) with temporary credentials in a clean environment; no command: $SHELL",
-    options: credentialOptions(),
+    options: [
+      new Option(
+        "--server",
+        "give the command a local credential endpoint that refreshes them, instead of keys",
+      ),
+      ...credentialOptions(),
+    ],
     load: async () => (await import("./commands/exec.js")).run,
+  },
+  {
+    usage: "serve <profile>",
+    description:
+      "serve a profile's credentials on a loopback endpoint (ECS style; IMDSv2 with --ec2) until stopped",
+    options: [
+      new Option("--port <port>", "the port on 127.0.0.1 (default: a free one)"),
+      new Option("--ec2", "also serve the EC2 instance metadata (IMDSv2) flow"),
+      ...credentialOptions(),
+    ],
+    load: async () => (await import("./commands/serve.js")).run,
   },
   {
     usage: "agent <action>",

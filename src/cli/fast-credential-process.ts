@@ -1,11 +1,12 @@
 import { homedir } from "node:os";
-import { resolve } from "node:path";
 import { ttyPrompter } from "../prompt/tty-prompter.js";
 import type { CommandInput } from "./command-table.js";
 import { providerOptions } from "./credential-input.js";
 import { formatCredentials } from "./format/format-credentials.js";
+import { fdOutput } from "./fd-output.js";
 import type { CliIo } from "./io.js";
 import { reportError } from "./report-error.js";
+import { selfCommand } from "./self-command.js";
 import { viaAgent } from "./via-agent.js";
 
 /**
@@ -19,10 +20,10 @@ export async function fastCredentialProcess(profile: string): Promise<number | u
   const io: CliIo = {
     env: process.env,
     platform: { platform: process.platform, homedir },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: fdOutput(1, () => process.stdout),
+    stderr: fdOutput(2, () => process.stderr),
     prompter: ttyPrompter({ platform: process.platform, mode: process.env.AWSAFE_PROMPT }),
-    selfCommand: [process.execPath, resolve(process.argv[1] ?? "awsafe")],
+    selfCommand: selfCommand(),
   };
   const input: CommandInput = { positionals: [profile], options: {} };
   try {

@@ -1,10 +1,11 @@
 // The CLI proper, loaded by entry.ts; with entry.ts (for its fast path) the only place the
 // process's exit status is decided.
-const [{ runCli }, { homedir }, { ttyPrompter }, path] = await Promise.all([
+import { selfCommand } from "./self-command.js";
+
+const [{ runCli }, { homedir }, { ttyPrompter }] = await Promise.all([
   import("./run-cli.js"),
   import("node:os"),
   import("../prompt/tty-prompter.js"),
-  import("node:path"),
 ]);
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
@@ -12,5 +13,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   prompter: ttyPrompter({ platform: process.platform, mode: process.env.AWSAFE_PROMPT }),
-  selfCommand: [process.execPath, path.resolve(process.argv[1] ?? "awsafe")],
+  selfCommand: selfCommand(),
 });

@@ -5,11 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { start, type RunningEmulator } from "../../emulator/server.js";
 import { seedUser } from "../../emulator/test-support/emulator-fixture.js";
+import { assertAwsafeBuilt, awsafeArgv, awsafeCommand } from "../support/awsafe-command.js";
 import { repoRoot } from "../support/conformance.js";
 import { makeHome } from "../support/run-awsafe.js";
 
-/** The built CLI. */
-export const cli = path.join(repoRoot, "dist/cli.cjs");
 const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 export const adminRoleArn = "arn:aws:iam::210987654321:role/AdminRole";
 export const mfaSerial = "arn:aws:iam::123456789012:mfa/assume-only";
@@ -52,9 +51,10 @@ export type WorldBackend = "file" | "keychain";
  * AWS CLI, boto3 and the JS SDK read).
  */
 export function makeWorld(emulator: RunningEmulator, backend: WorldBackend): AwsafeWorld {
+  assertAwsafeBuilt();
   const user = seedUser(emulator, "assume-only");
   const quote = (word: string) => `'${word}'`;
-  const processLine = [process.execPath, cli, "credential-process", "admin"].map(quote).join(" ");
+  const processLine = [...awsafeCommand, "credential-process", "admin"].map(quote).join(" ");
   const home = makeHome({
     config: [
       "[profile base]",
@@ -112,18 +112,20 @@ export function makeWorld(emulator: RunningEmulator, backend: WorldBackend): Aws
         });
       });
     });
+  const awsafeRun = (args: readonly string[], extraEnv: Record<string, string>, scan: boolean) => {
+    const command = awsafeArgv(args);
+    return spawnAndCapture(command.program, command.args, extraEnv, scan);
+  };
   return {
     home,
     env,
     mfaLog,
     captured,
     run: (program, args, extraEnv = {}) => spawnAndCapture(program, args, extraEnv, true),
-    awsafe: (args, extraEnv = {}) =>
-      spawnAndCapture(process.execPath, [cli, ...args], extraEnv, true),
-    awsafeCredentials: (args, extraEnv = {}) =>
-      spawnAndCapture(process.execPath, [cli, ...args], extraEnv, false),
+    awsafe: (args, extraEnv = {}) => awsafeRun(args, extraEnv, true),
+    awsafeCredentials: (args, extraEnv = {}) => awsafeRun(args, extraEnv, false),
     stopAgent: async () => {
-      const stopped = await spawnAndCapture(process.execPath, [cli, "agent", "stop"], {}, true);
+      const stopped = await awsafeRun(["agent", "stop"], {}, true);
       if (stopped.status !== 0) throw new Error(`agent stop failed: ${stopped.stderr}`);
     },
     mfaPrompts: () =>

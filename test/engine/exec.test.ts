@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
+import { awsafeArgv } from "../support/awsafe-command.js";
+import { jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
 const ctx = useStoredKeysWorld();
 const node = process.execPath;
@@ -80,7 +81,8 @@ describe("awsafe exec", () => {
       'process.stdout.write("ready\\n");',
       "setInterval(() => undefined, 1000);",
     ].join("");
-    const child = spawn(node, [cli, "exec", "admin", "--", node, "-e", script], {
+    const command = awsafeArgv(["exec", "admin", "--", node, "-e", script]);
+    const child = spawn(command.program, command.args, {
       env: ctx.world.env,
       stdio: ["ignore", "pipe", "pipe"],
     });

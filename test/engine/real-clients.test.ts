@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator/server.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
-import { cli, filesUnder, jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
+import { awsafeCommand } from "../support/awsafe-command.js";
+import { filesUnder, jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
 
 // The real AWS CLI (Debian `awscli`) and boto3 (`python3-boto3`) consume what awsafe hands out.
 // Locally either may be missing: those tests then skip with a visible reason; in CI they fail.
@@ -116,7 +117,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
       expect(configured.status).toBe(0);
       const config = readFileSync(path.join(ctx.world.home, ".aws/config"), "utf8");
       expect(config).toContain(
-        `credential_process = ${process.execPath} ${cli} credential-process base\n`,
+        `credential_process = ${awsafeCommand.join(" ")} credential-process base\n`,
       );
       const result = await ctx.world.run("aws", [
         "--profile",

@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoRoot } from "./conformance.js";
-
-const cli = join(repoRoot, "dist/cli.cjs");
+import { assertAwsafeBuilt, awsafeArgv } from "./awsafe-command.js";
 
 /** What a run of the built CLI printed and how it ended. */
 export interface CliRun {
@@ -23,15 +21,21 @@ export function makeHome(files: { config?: string; credentials?: string } = {}):
   return home;
 }
 
-/** Runs the built CLI (`npm run build` first) with a clean environment and the given HOME. */
+/**
+ * Runs the built CLI (`npm run build` first, or the single executable: see awsafe-command.ts)
+ * with a clean environment and the given HOME; `cwd` is the working directory, this process's
+ * when not given.
+ */
 export function runAwsafe(
   args: readonly string[],
   home: string,
   env: Record<string, string> = {},
+  cwd?: string,
 ): CliRun {
-  if (!existsSync(cli))
-    throw new Error("dist/cli.cjs is missing: run `npm run build` before these tests");
-  const result = spawnSync(process.execPath, [cli, ...args], {
+  assertAwsafeBuilt();
+  const command = awsafeArgv(args);
+  const result = spawnSync(command.program, command.args, {
+    ...(cwd === undefined ? {} : { cwd }),
     env: { PATH: process.env.PATH ?? "", HOME: home, ...env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,15 +1,22 @@
-import { execEnvironment, refuseNestedExec } from "../../app/exec-environment.js";
+import {
+  execEnvironment,
+  refuseNestedExec,
+  serverExecEnvironment,
+} from "../../app/exec-environment.js";
 
 import { UsageError } from "../../errors.js";
 import { runChild } from "../../process/run-child.js";
 import type { CommandRun } from "../command-table.js";
-import { positional } from "../command-input.js";
+import { flag, positional } from "../command-input.js";
+import type { CliIo } from "../io.js";
 import { obtainCredentials } from "../obtain-credentials.js";
+import { testHooks } from "../test-hooks.js";
 
 /**
  * `awsafe exec <profile> [options] -- <command> [args...]`: runs the command with temporary
  * credentials in a clean environment (the user's `$SHELL` when no command is given) and returns
- * its exit code, or 128 + signal.
+ * its exit code, or 128 + signal. With `--server` the command gets no keys but a loopback
+ * credential endpoint that refreshes them, which lives as long as the command.
  */
 export const run: CommandRun = async (input, io) => {
   const profile = positional(input, 0);
@@ -17,8 +24,30 @@ export const run: CommandRun = async (input, io) => {
   refuseNestedExec(io.env);
   const [program, ...args] = commandWords(input.positionals[1], io.env.SHELL);
   const resolved = await obtainCredentials(io, input, profile);
-  return runChild(program, args, execEnvironment(io.env, resolved));
+  if (!flag(input, "server")) return runChild(program, args, execEnvironment(io.env, resolved));
+  const { serveProfile } = await import("../../endpoint/serve-profile.js");
+  const served = await serveProfile({
+    profile,
+    region: resolved.region,
+    initial: resolved.credentials,
+    fetch: async () => (await obtainCredentials(io, input, profile)).credentials,
+    now: testHooks(io.env).nowMs,
+    // The child owns the terminal: only a failed refresh is worth interrupting it for.
+    log: () => undefined,
+    warn: (line) => {
+      warn(io, line);
+    },
+  });
+  try {
+    return await runChild(program, args, serverExecEnvironment(io.env, resolved, served));
+  } finally {
+    await served.stop();
+  }
 };
+
+function warn(io: CliIo, line: string): void {
+  io.stderr.write(`awsafe exec: ${line}\n`);
+}
 
 function commandWords(value: unknown, shell: string | undefined): [string, ...string[]] {
   const words = Array.isArray(value) ? value.filter((word) => typeof word === "string") : [];
