@@ -29,11 +29,14 @@ export const awsafePrefix = "awsafe_";
  */
 export function awsafeView(properties: Properties): Properties {
   let view: Record<string, PropertyValue> | undefined;
-  for (const key of routedKeys) {
-    const value = properties[awsafePrefix + key];
-    if (value === undefined || !Object.hasOwn(properties, awsafePrefix + key)) continue;
+  // Walking the few keys a profile has is cheaper than looking up every routed key in it.
+  for (const key in properties) {
+    if (!key.startsWith(awsafePrefix) || !Object.hasOwn(properties, key)) continue;
+    const plain = key.slice(awsafePrefix.length);
+    const value = properties[key];
+    if (value === undefined || !routedKeys.includes(plain)) continue;
     view ??= Object.assign(smallRecord<PropertyValue>(), properties);
-    view[key] = value;
+    view[plain] = value;
   }
   return view ?? properties;
 }
