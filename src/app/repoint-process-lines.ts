@@ -1,9 +1,7 @@
 import { stringProperty } from "../config/config-data.js";
 import { setProfileProperties } from "../config/edit/set-profile-properties.js";
-import { AppError } from "../errors.js";
-import { splitCommand } from "../process/split-command.js";
 import type { AppContext } from "./app-context.js";
-import { isAwsafeProcessLine, shellQuote } from "./import/credential-process-line.js";
+import { awsafeProcessWords, shellQuote } from "./import/credential-process-line.js";
 import { loadSharedConfig } from "./load-shared-config.js";
 
 /**
@@ -22,8 +20,8 @@ export async function repointProcessLines(
   const changed: string[] = [];
   for (const [profile, properties] of Object.entries(shared.data.profiles)) {
     const line = stringProperty(properties, "credential_process");
-    if (line === undefined || !isAwsafeProcessLine(line)) continue;
-    const repointed = withBackend(line, from, to);
+    const words = line === undefined ? undefined : awsafeProcessWords(line);
+    const repointed = words === undefined ? undefined : withBackend(words, from, to);
     if (repointed === undefined) continue;
     await setProfileProperties(shared.paths, profile, { credential_process: repointed });
     changed.push(profile);
@@ -31,15 +29,8 @@ export async function repointProcessLines(
   return changed;
 }
 
-/** `line` with `--backend from` replaced by `--backend to`, or `undefined` when it has none. */
-function withBackend(line: string, from: string, to: string): string | undefined {
-  let words: string[];
-  try {
-    words = splitCommand(line, "credential_process");
-  } catch (error) {
-    if (error instanceof AppError) return undefined;
-    throw error;
-  }
+/** The line with `--backend from` replaced by `--backend to`, or `undefined` when it has none. */
+function withBackend(words: string[], from: string, to: string): string | undefined {
   const at = words.findIndex((word, index) => word === "--backend" && words[index + 1] === from);
   if (at < 0) return undefined;
   words[at + 1] = to;

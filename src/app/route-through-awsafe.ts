@@ -1,9 +1,7 @@
 import type { Properties } from "../config/config-data.js";
 import { stringProperty } from "../config/config-data.js";
 import { awsafePrefix, routedKeys } from "../config/profile/awsafe-settings.js";
-import { AppError } from "../errors.js";
-import { splitCommand } from "../process/split-command.js";
-import { isAwsafeProcessLine } from "./import/credential-process-line.js";
+import { awsafeProcessWords } from "./import/credential-process-line.js";
 
 /** The edit `configure` makes to a profile: keys to set, keys to delete. */
 export interface ProfileEdit {
@@ -45,12 +43,6 @@ export function routeThroughAwsafe(
 
 /** The profile an awsafe `credential_process` line asks for, or `undefined` for other lines. */
 export function awsafeProcessProfile(line: string): string | undefined {
-  if (!isAwsafeProcessLine(line)) return undefined;
-  try {
-    const words = splitCommand(line, "credential_process");
-    return words[words.indexOf("credential-process") + 1];
-  } catch (error) {
-    if (error instanceof AppError) return undefined;
-    throw error;
-  }
+  const words = awsafeProcessWords(line);
+  return words?.[words.indexOf("credential-process") + 1];
 }

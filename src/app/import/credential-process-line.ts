@@ -1,3 +1,6 @@
+import { AppError } from "../../errors.js";
+import { splitCommand } from "../../process/split-command.js";
+
 /**
  * The `credential_process` value that makes the AWS CLI and the SDKs ask this awsafe for a
  * profile's credentials: `<node> <awsafe script> credential-process <profile>`, with absolute
@@ -22,6 +25,20 @@ export function credentialProcessLine(
 export function shellQuote(word: string): string {
   if (/^[A-Za-z0-9_\-/.%@:+=,]+$/.test(word)) return word;
   return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The words of an awsafe `credential_process` value (any version, any path), split as botocore
+ * splits it; `undefined` for another program's line or one that cannot be split.
+ */
+export function awsafeProcessWords(value: string): string[] | undefined {
+  if (!isAwsafeProcessLine(value)) return undefined;
+  try {
+    return splitCommand(value, "credential_process");
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
 }
 
 /** Whether a `credential_process` value was written by awsafe (any version, any path). */

@@ -1,0 +1,32 @@
+import type { fastCredentialProcess } from "./fast-credential-process.js";
+
+/** How an executable reaches the two halves of awsafe; each loads only when called. */
+export interface Entrypoints {
+  readonly fastPath: () => typeof fastCredentialProcess;
+  readonly main: () => Promise<unknown>;
+}
+
+/**
+ * What every awsafe executable does first: `--version` (the most common probe) is answered at
+ * once; `credential-process <profile>` goes to the agent through the fast path; everything else,
+ * and whatever the fast path cannot answer, loads the CLI proper (main.ts).
+ */
+export function dispatch(args: readonly string[], load: Entrypoints): void {
+  const [command, profile, ...rest] = args;
+  if (args.length === 1 && (command === "--version" || command === "-V")) {
+    process.stdout.write(`${__AWSAFE_VERSION__}\n`);
+  } else if (
+    command === "credential-process" &&
+    profile?.startsWith("-") === false &&
+    rest.length === 0
+  ) {
+    void load
+      .fastPath()(profile)
+      .then(async (code) => {
+        if (code === undefined) await load.main();
+        else process.exitCode = code;
+      });
+  } else {
+    void load.main();
+  }
+}
