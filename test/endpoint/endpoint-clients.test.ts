@@ -1,25 +1,29 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator/server.js";
 import { seedUser } from "../../emulator/test-support/emulator-fixture.js";
-import { filesUnder, jsonFields, useStoredKeysWorld } from "../engine/awsafe-world.js";
+import {
+  expectNoSecretIn,
+  issuedSessionSecrets,
+  jsonFields,
+  useStoredKeysWorld,
+} from "../engine/awsafe-world.js";
+import {
+  boto3CallerScript,
+  noteSkippedClients,
+  sdkEnv,
+  withAwsCli,
+  withBoto3,
+} from "../support/real-clients.js";
 import { repoRoot } from "../support/conformance.js";
 import { startServe } from "./serve-process.js";
 
 // Real clients get credentials from `awsafe exec --server` (container provider) and
 // `awsafe serve --ec2` (IMDSv2) and sign calls the emulator accepts. The AWS CLI and boto3 may
 // be missing locally (those tests then skip, saying so); in CI they must be there.
-const inCi = process.env["CI"] !== undefined;
-const awsFound = spawnSync("aws", ["--version"]).error === undefined;
-const boto3Found = spawnSync("python3", ["-c", "import boto3"]).status === 0;
-if (!awsFound && !inCi)
-  console.warn("test/endpoint/endpoint-clients.test.ts: AWS CLI tests skipped — no `aws`");
-if (!boto3Found && !inCi)
-  console.warn("test/endpoint/endpoint-clients.test.ts: boto3 tests skipped — no python3-boto3");
+noteSkippedClients("test/endpoint/endpoint-clients.test.ts");
 
 const adminArn = /^arn:aws:sts::210987654321:assumed-role\/AdminRole\//;
 const sdkCaller = path.join(repoRoot, "test/endpoint/fixtures/sdk-caller.mjs");
@@ -32,12 +36,7 @@ afterAll(() => {
 });
 
 const printEnv = `process.stdout.write(JSON.stringify(process.env))`;
-const botoScript = [
-  "import boto3, sys",
-  'sts = boto3.Session().client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")',
-  'print(sts.get_caller_identity()["Arn"])',
-].join("\n");
-const sdkEnv = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+const botoScript = boto3CallerScript();
 
 describe("awsafe exec --server: the container endpoint", () => {
   it("gives the child the endpoint's URL and token instead of keys", async () => {
@@ -85,7 +84,7 @@ describe("awsafe exec --server: the container endpoint", () => {
     expect(await connectOutcome(port)).toBe("ECONNREFUSED");
   });
 
-  it.runIf(awsFound || inCi)("the AWS CLI (container provider) is AdminRole", async () => {
+  it.runIf(withAwsCli)("the AWS CLI (container provider) is AdminRole", async () => {
     const result = await ctx.world.awsafe([
       "exec",
       "admin",
@@ -103,7 +102,7 @@ describe("awsafe exec --server: the container endpoint", () => {
     expect(jsonFields(result.stdout).Arn).toMatch(adminArn);
   });
 
-  it.runIf(boto3Found || inCi)("boto3 (container provider) is AdminRole", async () => {
+  it.runIf(withBoto3)("boto3 (container provider) is AdminRole", async () => {
     const result = await ctx.world.awsafe([
       "exec",
       "admin",
@@ -160,7 +159,7 @@ describe("awsafe serve --ec2: the container and IMDSv2 endpoints", () => {
         AWS_CONTAINER_AUTHORIZATION_TOKEN: serve.exports.AWS_CONTAINER_AUTHORIZATION_TOKEN ?? "",
         AWS_REGION: "us-east-1",
       };
-      if (awsFound || inCi) {
+      if (withAwsCli) {
         const cli = await ctx.world.run(
           "aws",
           ["sts", "get-caller-identity", "--endpoint-url", ctx.emulator.url, "--output", "json"],
@@ -169,7 +168,7 @@ describe("awsafe serve --ec2: the container and IMDSv2 endpoints", () => {
         expect(cli.stderr).toBe("");
         expect(jsonFields(cli.stdout).Arn).toMatch(adminArn);
       }
-      if (boto3Found || inCi) {
+      if (withBoto3) {
         const boto = await ctx.world.run("python3", ["-c", botoScript, ctx.emulator.url], imdsEnv);
         expect(boto.stderr).toBe("");
         expect(boto.stdout.trim()).toMatch(adminArn);
@@ -226,21 +225,9 @@ describe("after every endpoint run", () => {
     const user = seedUser(ctx.emulator, "assume-only");
     const secrets = [user.secretAccessKey ?? "", ...issuedSessionSecrets(ctx.emulator)];
     expect(secrets.length).toBeGreaterThan(4);
-    const files = filesUnder(ctx.world.home);
-    for (const secret of secrets) {
-      for (const { file, content } of files) expect(content.includes(secret), file).toBe(false);
-      for (const output of ctx.world.captured) expect(output.includes(secret)).toBe(false);
-    }
+    expectNoSecretIn(ctx.world, secrets);
   });
 });
-
-/** The secret key and session token of every session the emulator issued. */
-function issuedSessionSecrets(running: RunningEmulator): string[] {
-  return [...running.state.world.sessions.values()].flatMap((session) => [
-    session.secretAccessKey,
-    session.sessionToken,
-  ]);
-}
 
 function connectOutcome(port: number): Promise<string> {
   return new Promise((resolve) => {

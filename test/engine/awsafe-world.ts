@@ -211,3 +211,23 @@ export function useStoredKeysWorld(): {
     },
   };
 }
+
+/** The secret key and session token of every session the emulator issued. */
+export function issuedSessionSecrets(running: RunningEmulator): string[] {
+  return [...running.state.world.sessions.values()].flatMap((session) => [
+    session.secretAccessKey,
+    session.sessionToken,
+  ]);
+}
+
+/**
+ * The plain-text scan (DESIGN §4): none of `secrets` in any file under the world's HOME or in
+ * any output it captured.
+ */
+export function expectNoSecretIn(world: AwsafeWorld, secrets: readonly string[]): void {
+  const files = filesUnder(world.home);
+  for (const secret of secrets) {
+    for (const { file, content } of files) expect(content.includes(secret), file).toBe(false);
+    for (const output of world.captured) expect(output.includes(secret)).toBe(false);
+  }
+}

@@ -1,23 +1,26 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../../emulator/server.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { awsafeCommand } from "../support/awsafe-command.js";
-import { filesUnder, jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
+import {
+  boto3CallerScript,
+  fromIniCallerScript,
+  noteSkippedClients,
+  sdkEnv,
+  withAwsCli,
+  withBoto3,
+} from "../support/real-clients.js";
+import {
+  expectNoSecretIn,
+  filesUnder,
+  issuedSessionSecrets,
+  jsonFields,
+  useStoredKeysWorld,
+} from "./awsafe-world.js";
 
 // The real AWS CLI (Debian `awscli`) and boto3 (`python3-boto3`) consume what awsafe hands out.
-// Locally either may be missing: those tests then skip with a visible reason; in CI they fail.
-const inCi = process.env["CI"] !== undefined;
-const awsFound = spawnSync("aws", ["--version"]).error === undefined;
-const boto3Found = spawnSync("python3", ["-c", "import boto3"]).status === 0;
-if (!awsFound && !inCi)
-  console.warn("test/engine/real-clients.test.ts: AWS CLI tests skipped — `aws` is not installed");
-if (!boto3Found && !inCi)
-  console.warn(
-    "test/engine/real-clients.test.ts: boto3 test skipped — python3-boto3 is not installed",
-  );
+noteSkippedClients("test/engine/real-clients.test.ts");
 
 const adminArn = /^arn:aws:sts::210987654321:assumed-role\/AdminRole\//;
 const ctx = useStoredKeysWorld();
@@ -35,7 +38,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     expect(ctx.world.mfaPrompts()).toBe(1);
   });
 
-  it.runIf(awsFound || inCi)(
+  it.runIf(withAwsCli)(
     "`awsafe exec admin -- aws sts get-caller-identity` is AdminRole",
     async () => {
       const result = await ctx.world.awsafe(
@@ -58,7 +61,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     },
   );
 
-  it.runIf(awsFound || inCi)(
+  it.runIf(withAwsCli)(
     "`aws --profile admin-aws` through credential_process is AdminRole",
     async () => {
       const result = await ctx.world.run("aws", [
@@ -76,41 +79,30 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     },
   );
 
-  it.runIf(boto3Found || inCi)(
+  it.runIf(withBoto3)(
     "boto3.Session(profile_name=...) through credential_process is AdminRole",
     async () => {
-      const script = [
-        "import boto3, sys",
-        'sts = boto3.Session(profile_name="admin-aws").client("sts", endpoint_url=sys.argv[1])',
-        'print(sts.get_caller_identity()["Arn"])',
-      ].join("\n");
-      const result = await ctx.world.run("python3", ["-c", script, ctx.emulator.url]);
+      const result = await ctx.world.run("python3", [
+        "-c",
+        boto3CallerScript("admin-aws"),
+        ctx.emulator.url,
+      ]);
       expect(result.stderr).toBe("");
       expect(result.stdout.trim()).toMatch(adminArn);
     },
   );
 
   it("the SDK for JavaScript's fromIni through credential_process is AdminRole", async () => {
-    const script = [
-      'import { fromIni } from "@aws-sdk/credential-provider-ini";',
-      'import { STSClient, GetCallerIdentityCommand } from "@aws-sdk/client-sts";',
-      'const client = new STSClient({ region: "us-east-1", endpoint: process.argv[1], credentials: fromIni({ profile: "admin-aws" }) });',
-      "const out = await client.send(new GetCallerIdentityCommand({}));",
-      "console.log(out.Arn);",
-    ].join("\n");
     const result = await ctx.world.run(
       process.execPath,
-      ["--input-type=module", "-e", script, ctx.emulator.url],
-      {
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        NODE_PATH: "",
-      },
+      ["--input-type=module", "-e", fromIniCallerScript("admin-aws"), ctx.emulator.url],
+      { ...sdkEnv, NODE_PATH: "" },
     );
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toMatch(adminArn);
   });
 
-  it.runIf(awsFound || inCi)(
+  it.runIf(withAwsCli)(
     "`awsafe configure base --credential-process` wires the profile for the AWS CLI",
     async () => {
       const configured = await ctx.world.awsafe(["configure", "base", "--credential-process"]);
@@ -150,7 +142,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     };
     expect(ctx.world.mfaPrompts()).toBe(1);
     // One more GetSessionToken, without MFA, for the plain `base` profile.
-    expect(stats.operations["sts:GetSessionToken"]).toBe(awsFound || inCi ? 2 : 1);
+    expect(stats.operations["sts:GetSessionToken"]).toBe(withAwsCli ? 2 : 1);
     expect(stats.operations["sts:AssumeRole"]).toBe(1);
   });
 
@@ -158,19 +150,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     const user = seedUser(ctx.emulator, "assume-only");
     const secrets = [user.secretAccessKey ?? "", ...issuedSessionSecrets(ctx.emulator)];
     expect(secrets.length).toBeGreaterThan(2);
-    const files = filesUnder(ctx.world.home);
-    expect(files.some((f) => f.file.endsWith("store.age"))).toBe(true);
-    for (const secret of secrets) {
-      for (const { file, content } of files) expect(content.includes(secret), file).toBe(false);
-      for (const output of ctx.world.captured) expect(output.includes(secret)).toBe(false);
-    }
+    expect(filesUnder(ctx.world.home).some((f) => f.file.endsWith("store.age"))).toBe(true);
+    expectNoSecretIn(ctx.world, secrets);
   });
 });
-
-/** The secret key and session token of every session the ctx.emulator issued. */
-function issuedSessionSecrets(running: RunningEmulator): string[] {
-  return [...running.state.world.sessions.values()].flatMap((session) => [
-    session.secretAccessKey,
-    session.sessionToken,
-  ]);
-}

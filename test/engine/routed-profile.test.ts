@@ -1,17 +1,22 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { control } from "../../emulator/test-support/emulator-fixture.js";
+import {
+  boto3CallerScript,
+  fromIniCallerScript,
+  noteSkippedClients,
+  sdkEnv,
+  withAwsCli,
+  withBoto3,
+} from "../support/real-clients.js";
 import { adminRoleArn, jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
 // One profile name for everything: `awsafe configure ops ... --credential-process` keeps the
 // role settings where only awsafe reads them (awsafe_role_arn, awsafe_source_profile), so the
 // AWS CLI, boto3 and the JS SDK run awsafe for `--profile ops` instead of assuming the role
 // themselves, and `awsafe exec ops` plans the role from the same section.
-const inCi = process.env["CI"] !== undefined;
-const awsFound = spawnSync("aws", ["--version"]).error === undefined;
-const boto3Found = spawnSync("python3", ["-c", "import boto3"]).status === 0;
+noteSkippedClients("test/engine/routed-profile.test.ts");
 const opsArn = /^arn:aws:sts::210987654321:assumed-role\/AdminRole\//;
 const ctx = useStoredKeysWorld();
 
@@ -47,7 +52,7 @@ describe("a role profile routed through awsafe's credential_process", () => {
     expect(explained.stdout).toContain(`AssumeRole ${adminRoleArn} (profile "ops")`);
   });
 
-  it.runIf(awsFound || inCi)("`aws --profile ops` runs awsafe and is AdminRole", async () => {
+  it.runIf(withAwsCli)("`aws --profile ops` runs awsafe and is AdminRole", async () => {
     const result = await ctx.world.run("aws", [
       "--profile",
       "ops",
@@ -64,28 +69,21 @@ describe("a role profile routed through awsafe's credential_process", () => {
     expect(jsonFields(result.stdout).Arn).toMatch(opsArn);
   });
 
-  it.runIf(boto3Found || inCi)('boto3.Session(profile_name="ops") is AdminRole', async () => {
-    const script = [
-      "import boto3, sys",
-      'sts = boto3.Session(profile_name="ops", region_name="us-east-1").client("sts", endpoint_url=sys.argv[1])',
-      'print(sts.get_caller_identity()["Arn"])',
-    ].join("\n");
-    const result = await ctx.world.run("python3", ["-c", script, ctx.emulator.url]);
+  it.runIf(withBoto3)('boto3.Session(profile_name="ops") is AdminRole', async () => {
+    const result = await ctx.world.run("python3", [
+      "-c",
+      boto3CallerScript("ops"),
+      ctx.emulator.url,
+    ]);
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toMatch(opsArn);
   });
 
   it('fromIni({ profile: "ops" }) is AdminRole', async () => {
-    const script = [
-      'import { fromIni } from "@aws-sdk/credential-provider-ini";',
-      'import { STSClient, GetCallerIdentityCommand } from "@aws-sdk/client-sts";',
-      'const client = new STSClient({ region: "us-east-1", endpoint: process.argv[1], credentials: fromIni({ profile: "ops" }) });',
-      "console.log((await client.send(new GetCallerIdentityCommand({}))).Arn);",
-    ].join("\n");
     const result = await ctx.world.run(
       process.execPath,
-      ["--input-type=module", "-e", script, ctx.emulator.url],
-      { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      ["--input-type=module", "-e", fromIniCallerScript("ops"), ctx.emulator.url],
+      sdkEnv,
     );
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toMatch(opsArn);
