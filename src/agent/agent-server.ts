@@ -1,7 +1,9 @@
 import { chmod, rm } from "node:fs/promises";
 import { createConnection, createServer, type Socket } from "node:net";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { AuthError, UsageError } from "../errors.js";
+import { namedFileLock } from "../lock/named-file-lock.js";
 import type { AwsCredentials } from "../ports/aws-clients.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import {
@@ -52,8 +54,18 @@ export class AgentAlreadyRunning extends Error {}
  * prompts: MFA questions go back to the client that asked.
  */
 export async function listenAgent(options: AgentServerOptions): Promise<RunningAgent> {
-  if (await answers(options.socketPath)) throw new AgentAlreadyRunning(options.socketPath);
-  await rm(options.socketPath, { force: true });
+  // Many clients may start an agent at once. Checking, removing and listening happen under one
+  // lock: otherwise a late starter removes the winner's socket file and listens on its own, and
+  // two agents each make their own MFA session.
+  const startLock = namedFileLock(path.dirname(options.socketPath));
+  return startLock.withLock("agent start", async () => {
+    if (await answers(options.socketPath)) throw new AgentAlreadyRunning(options.socketPath);
+    await rm(options.socketPath, { force: true });
+    return listenOn(options);
+  });
+}
+
+async function listenOn(options: AgentServerOptions): Promise<RunningAgent> {
   const startedAt = new Date().toISOString();
   let active = 0;
   let idleTimer: NodeJS.Timeout | undefined;

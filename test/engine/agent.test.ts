@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { awsafeArgv } from "../support/awsafe-command.js";
 import { stsCounts } from "./engine-fixture.js";
 import { jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
 
@@ -50,6 +51,28 @@ describe("the agent", () => {
     expect((await stsCounts(ctx.emulator))["sts:AssumeRole"]).toBe(
       (stats["sts:AssumeRole"] ?? 0) + 1,
     );
+  });
+
+  it("lets one of ten agents started at once serve; the other nine exit", async () => {
+    await ctx.world.stopAgent();
+    // Started from a shell, as close together as processes can be: a late starter that took
+    // over the socket would leave two agents running, each making its own MFA session.
+    const exits = path.join(ctx.world.home, "agent-exits.log");
+    const startTen = `for i in 1 2 3 4 5 6 7 8 9 10; do ( "$@" agent run; echo "$?" >> '${exits}' ) & done; wait`;
+    const { program, args } = awsafeArgv([]);
+    const ten = ctx.world.run("sh", ["-c", startTen, "sh", program, ...args]);
+    const exitCodes = () =>
+      existsSync(exits) ? readFileSync(exits, "utf8").split("\n").filter(Boolean) : [];
+    await vi.waitFor(
+      () => {
+        expect(exitCodes()).toHaveLength(9);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    expect(await status()).toMatchObject({ running: "true" });
+    await ctx.world.stopAgent();
+    expect((await ten).stderr).toBe("");
+    expect(exitCodes()).toEqual(Array.from({ length: 10 }, () => "0"));
   });
 
   it("starts on demand, keeps sessions in memory, and asks this client for MFA", async () => {
