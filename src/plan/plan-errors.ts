@@ -50,15 +50,22 @@ export function roleWithoutSourceError(profile: string): ConfigError {
   );
 }
 
-/** A profile that must provide credentials has none; `usedBy` is the profile that needed them. */
-export function noCredentialsError(profile: string, usedBy: string | undefined): ConfigError {
-  const message =
-    usedBy === undefined
-      ? `profile "${profile}" has no credentials`
-      : `profile "${profile}" (source_profile of "${usedBy}") has no credentials`;
-  return new ConfigError(message, {
-    hint: `Store keys with awsafe add ${profile}, or give it role_arn, sso_session or credential_process.`,
-  });
+/** A profile that must provide credentials has none. */
+export class NoCredentialsError extends ConfigError {
+  constructor(
+    readonly profile: string,
+    /** The profile that needed them as its source_profile; `undefined` for the profile asked for. */
+    readonly usedBy: string | undefined,
+  ) {
+    super(
+      usedBy === undefined
+        ? `profile "${profile}" has no credentials`
+        : `profile "${profile}" (source_profile of "${usedBy}") has no credentials`,
+      {
+        hint: `Store keys with awsafe add ${profile}, or give it role_arn, sso_session or credential_process.`,
+      },
+    );
+  }
 }
 
 /** One half of a key pair in the files. */

@@ -33,6 +33,11 @@ sso_role_name = Dev
 [profile broken]
 source_profile = nowhere
 role_arn = ${admin}
+[profile settings]
+region = eu-west-1
+[profile chained]
+source_profile = settings
+role_arn = ${admin}
 `);
 const facts = { storedKeyProfiles: new Set(["vault"]) };
 
@@ -56,10 +61,12 @@ describe("summarizeProfiles", () => {
     expect(summaries.map((s) => s.profile)).toEqual([
       "admin",
       "broken",
+      "chained",
       "dev",
       "ec2",
       "plain",
       "proc",
+      "settings",
       "vault",
     ]);
   });
@@ -78,6 +85,17 @@ describe("summarizeProfiles", () => {
     expect(summaries.find((s) => s.profile === "plain")).toMatchObject({
       status: "ok",
       plainTextKeys: true,
+    });
+  });
+
+  it("tells a profile of settings only from a broken one, unless another profile needs its credentials", () => {
+    expect(summaries.find((s) => s.profile === "settings")).toEqual({
+      profile: "settings",
+      status: "none",
+    });
+    expect(summaries.find((s) => s.profile === "chained")).toMatchObject({
+      status: "error",
+      error: 'profile "settings" (source_profile of "chained") has no credentials',
     });
   });
 

@@ -3,6 +3,7 @@ import { ConfigError } from "../errors.js";
 import type { CredentialPlan, SourceStep } from "./credential-plan.js";
 import { describeCredentialSource, lastRoleArn, usesMfa } from "./describe-credential-source.js";
 import { createPlanner, type PlanFacts, type Planner } from "./plan-credentials.js";
+import { NoCredentialsError } from "./plan-errors.js";
 import { knownProfiles } from "./profile-names.js";
 
 /** One profile for `awsafe list`: where its credentials come from, or why it has none. */
@@ -19,6 +20,11 @@ export type ProfileSummary =
       /** Long-term keys sit in plain text in the shared files (what `awsafe import` fixes). */
       readonly plainTextKeys: boolean;
       readonly plan: CredentialPlan;
+    }
+  | {
+      readonly profile: string;
+      /** Settings only (a `[default]` with just a region, say): nothing to sign with, no fault. */
+      readonly status: "none";
     }
   | {
       readonly profile: string;
@@ -45,6 +51,9 @@ function summarizeProfile(planProfile: Planner, profile: string): ProfileSummary
     plan = planProfile(profile);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    if (error instanceof NoCredentialsError && error.usedBy === undefined) {
+      return { profile, status: "none" };
+    }
     const hint = error.hint === undefined ? {} : { hint: error.hint };
     return { profile, status: "error", error: error.message, ...hint };
   }

@@ -5,7 +5,7 @@ import type { CredentialSourceStep, SourceStep } from "./credential-plan.js";
 import {
   cycleError,
   missingSourceError,
-  noCredentialsError,
+  NoCredentialsError,
   roleWithoutSourceError,
 } from "./plan-errors.js";
 import { knownProfiles, profileExists } from "./profile-names.js";
@@ -45,7 +45,8 @@ export function walkSourceChain(
     const role = roleHop(profile, rolesFromTop.length === 0, storedKeyProfiles);
     if (role === undefined) {
       const source = resolveSource(profile, storedKeyProfiles);
-      if (source === undefined) throw noCredentialsError(profile.name, rolesFromTop.at(-1)?.name);
+      if (source === undefined)
+        throw new NoCredentialsError(profile.name, rolesFromTop.at(-1)?.name);
       return chainOf(rolesFromTop, profile, source);
     }
     rolesFromTop.push(role);

@@ -109,7 +109,8 @@ describe("awsafe list", () => {
       /role arn:aws:iam::210987654321:role\/AdminRole via assume-only with MFA$/,
     );
     expect(row("sso-dev")).toMatch(/us-east-1\s+SSO AdministratorAccess in 111122223333$/);
-    expect(row("default")).toContain("error:");
+    // A [default] with a region only is settings, not a fault.
+    expect(row("default")).toMatch(/^default\s+eu-west-1\s+none \(settings only\)$/);
   });
 
   it("keeps listing when one profile is broken, and says why in JSON", () => {

@@ -1,4 +1,5 @@
 import { listProfiles, type ProfileListing } from "../../app/list-profiles.js";
+import type { ProfileSummary } from "../../plan/summarize-profiles.js";
 import { ExitCode } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, stringOption } from "../command-input.js";
@@ -46,7 +47,7 @@ function formatTable(profiles: readonly ProfileListing[]): string {
   const rows = profiles.map(({ summary, region, storedKeyId }) => [
     summary.profile,
     region ?? "-",
-    (summary.status === "ok" ? summary.description : `error: ${summary.error}`) +
+    credentialsCell(summary) +
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   const header = ["PROFILE", "REGION", "CREDENTIALS"];
@@ -61,12 +62,24 @@ function formatTable(profiles: readonly ProfileListing[]): string {
   return `${[header, ...rows].map(line).join("\n")}\n`;
 }
 
+function credentialsCell(summary: ProfileSummary): string {
+  switch (summary.status) {
+    case "ok":
+      return summary.description;
+    case "none":
+      return "none (settings only)";
+    case "error":
+      return `error: ${summary.error}`;
+  }
+}
+
 function listingToJson({ summary, region, locations, storedKeyId }: ProfileListing): unknown {
   const storedKey = storedKeyId === undefined ? null : redact(storedKeyId);
   const base = { name: summary.profile, region: region ?? null, locations, storedKey };
   if (summary.status === "error") {
     return { ...base, status: "error", error: summary.error, hint: summary.hint ?? null };
   }
+  if (summary.status === "none") return { ...base, status: "none" };
   return {
     ...base,
     status: "ok",
