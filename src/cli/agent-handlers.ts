@@ -10,6 +10,7 @@ import { createMemoryStore } from "../store/memory/memory-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
 import { chooseCliBackend, openCliStore } from "./cli-store.js";
 import type { CliIo } from "./io.js";
+import { hookedNow } from "./test-hooks.js";
 
 /**
  * The agent's engine: the same providers as `--no-agent`, with sessions in this process's memory
@@ -52,7 +53,8 @@ export function agentHandlers(platform: PlatformFacts): AgentHandlers {
           encryptedStoreFile(paths.dataDir),
         ]),
       ]);
-      const known = answers.get(answerKey, new Date());
+      const now = hookedNow(request.env);
+      const known = answers.get(answerKey, now());
       if (known !== undefined) return known;
       const key = `${backend}\n${paths.dataDir}\n${request.env.AWSAFE_TEST_KEYCHAIN_SERVICE ?? ""}`;
       let store = stores.get(key);
@@ -64,7 +66,7 @@ export function agentHandlers(platform: PlatformFacts): AgentHandlers {
       }
       const resolved = await resolveCredentials(
         io,
-        { store: overlaySessions(await store, sessions), mfa, lock },
+        { store: overlaySessions(await store, sessions), mfa, lock, now },
         request.profile,
         {
           durationSeconds: request.durationSeconds,

@@ -6,6 +6,7 @@ import type { CommandInput } from "./command-table.js";
 import { stringOption } from "./command-input.js";
 import { clientMfaSource } from "./credential-input.js";
 import type { CliIo } from "./io.js";
+import { hookedNow } from "./test-hooks.js";
 
 /**
  * The store, MFA source and cache lock of a credential command run in this process
@@ -19,5 +20,6 @@ export async function credentialDeps(io: CliIo, input: CommandInput): Promise<Re
     store,
     mfa: clientMfaSource(io, input),
     lock: namedFileLock(path.join(paths.dataDir, "locks")),
+    now: hookedNow(io.env),
   };
 }

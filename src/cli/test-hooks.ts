@@ -58,3 +58,9 @@ function offsetClock(file: string | undefined): () => number {
     return Date.now() + (Number.isFinite(seconds) ? seconds * 1000 : 0);
   };
 }
+
+/** The engine's clock: the real one, or under `NODE_ENV=test` the one the tests move. */
+export function hookedNow(env: Environment): () => Date {
+  const { nowMs } = testHooks(env);
+  return () => new Date(nowMs());
+}

@@ -32,11 +32,25 @@ interface Call {
 }
 
 describe("the endpoint refreshes credentials before they expire under a running child", () => {
-  it("a child calling STS across the session's expiry keeps working", async () => {
+  it.each([
+    {
+      name: "from the cached MFA session",
+      flags: [],
+      mfaPrompts: 0,
+    },
+    {
+      // Each AssumeRole needs a code: the refresh asks the profile's mfa_process, as the spent
+      // --mfa-token code would be refused (the endpoint would answer 503).
+      name: "asking mfa_process for a new code when the role needs one (--no-session)",
+      flags: ["--no-session"],
+      mfaPrompts: 1,
+    },
+  ])("a child calling STS across the session's expiry keeps working: $name", async (variant) => {
+    const promptsBefore = ctx.world.mfaPrompts();
     // The MFA code for the emulator's present time, given with --mfa-token: the profile's
-    // mfa_process would move the emulator's clock 30 s ahead of the real one, and the agent,
-    // which judges sessions by the real clock, would then reuse the 15-minute role session below
-    // for those 30 s instead of assuming the role again.
+    // mfa_process would move the emulator's clock 30 s ahead of awsafe's (which the test moves
+    // only through the offset file), and awsafe would then reuse the 15-minute role session
+    // below for those 30 s instead of assuming the role again.
     const user = seedUser(ctx.emulator, "assume-only");
     const code = totpCode(user.totpSecret ?? "", ctx.emulator.state.clock.nowMs());
     const command = awsafeArgv([
@@ -49,6 +63,7 @@ describe("the endpoint refreshes credentials before they expire under a running 
       "900",
       "--mfa-token",
       code,
+      ...variant.flags,
       "--",
       process.execPath,
       path.join(repoRoot, "test/endpoint/fixtures/sdk-caller.mjs"),
@@ -108,9 +123,9 @@ describe("the endpoint refreshes credentials before they expire under a running 
         ctx.emulator.state.clock.nowMs(),
       );
       const assumeRolesAfter = await stsCalls("AssumeRole");
-      // The MFA session was reused: no second MFA code needed.
+      // The MFA session was reused (or, with --no-session, none was made).
       expect(await stsCalls("GetSessionToken")).toBe(sessionTokensBefore);
-      expect(ctx.world.mfaPrompts()).toBe(0);
+      expect(ctx.world.mfaPrompts() - promptsBefore).toBe(variant.mfaPrompts);
 
       // Served from the endpoint's cache now: no further STS call.
       const third = await call();

@@ -11,6 +11,7 @@ import { flag, positional } from "../command-input.js";
 import type { CliIo } from "../io.js";
 import { obtainCredentials } from "../obtain-credentials.js";
 import { testHooks } from "../test-hooks.js";
+import { withoutMfaToken } from "../credential-input.js";
 
 /**
  * `awsafe exec <profile> [options] -- <command> [args...]`: runs the command with temporary
@@ -30,7 +31,7 @@ export const run: CommandRun = async (input, io) => {
     profile,
     region: resolved.region,
     initial: resolved.credentials,
-    fetch: async () => (await obtainCredentials(io, input, profile)).credentials,
+    fetch: async () => (await obtainCredentials(io, withoutMfaToken(input), profile)).credentials,
     now: testHooks(io.env).nowMs,
     // The child owns the terminal: only a failed refresh is worth interrupting it for.
     log: () => undefined,

@@ -4,6 +4,7 @@ import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
 import { obtainCredentials } from "../obtain-credentials.js";
 import { testHooks } from "../test-hooks.js";
+import { withoutMfaToken } from "../credential-input.js";
 
 /**
  * `awsafe serve <profile> [--port P] [--ec2]`: serves the profile's credentials on
@@ -19,7 +20,7 @@ export const run: CommandRun = async (input, io) => {
     profile,
     region: first.region,
     initial: first.credentials,
-    fetch: async () => (await obtainCredentials(io, input, profile)).credentials,
+    fetch: async () => (await obtainCredentials(io, withoutMfaToken(input), profile)).credentials,
     now: testHooks(io.env).nowMs,
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
