@@ -1,3 +1,4 @@
+import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import {
@@ -27,7 +28,8 @@ export function connectAgent(socketPath: string): Promise<Socket | undefined> {
 
 /**
  * A connection to a running agent, starting one with `start` when none answers, then waiting up
- * to `waitMs` for it to listen.
+ * to `waitMs` for it to listen. Of many clients that find no agent at once, the one that creates
+ * `<socket>.starting` starts it and the others wait for it: one agent process, not one each.
  *
  * @throws AgentUnavailableError when none answers in time.
  */
@@ -38,13 +40,37 @@ export async function ensureAgent(
 ): Promise<Socket> {
   const running = await connectAgent(socketPath);
   if (running !== undefined) return running;
-  await start();
-  for (let waited = 0; waited < waitMs; waited += 25) {
-    await sleep(25);
-    const socket = await connectAgent(socketPath);
-    if (socket !== undefined) return socket;
+  const marker = `${socketPath}.starting`;
+  const starter = claimStart(marker, waitMs);
+  try {
+    if (starter) await start();
+    for (let waited = 0; waited < waitMs; waited += 25) {
+      await sleep(25);
+      const socket = await connectAgent(socketPath);
+      if (socket !== undefined) return socket;
+    }
+  } finally {
+    if (starter) rmSync(marker, { force: true });
   }
   throw new AgentUnavailableError(`no awsafe agent answered on ${socketPath}`);
+}
+
+/**
+ * Whether this client starts the agent: it created `marker`, or took over one older than
+ * `staleMs` (left by a client that died while starting it).
+ */
+function claimStart(marker: string, staleMs: number): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(marker, "", { flag: "wx", mode: 0o600 });
+      return true;
+    } catch {
+      const age = Date.now() - (statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (age < staleMs) return false;
+      rmSync(marker, { force: true });
+    }
+  }
+  return false;
 }
 
 /**
