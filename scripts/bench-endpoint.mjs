@@ -6,26 +6,27 @@
 //     figure after the first 50,000 goes to stderr, to show it holds steady
 // Run through `npm run -s bench` (which builds first), or alone after `npm run -s build`.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { prepareBenchHome, startEmulator } from "./bench-world.mjs";
 import autocannon from "autocannon";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const cli = path.join(repoRoot, "dist/cli.cjs");
-const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 const half = 50_000;
 
-const emulator = spawn(process.execPath, ["scripts/emulator.mjs", "--port", "0"], {
-  cwd: repoRoot,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const seed = JSON.parse(
-  await new Promise((resolve) => createInterface({ input: emulator.stdout }).once("line", resolve)),
-);
+const { seed, child: emulator } = await startEmulator();
 const home = mkdtempSync(path.join(tmpdir(), "awsafe-bench-endpoint-"));
-const env = prepareHome(home);
+const env = prepareBenchHome({
+  home,
+  seed,
+  backend: "file",
+  awsafe: [process.execPath, cli],
+  // Only to lower the encrypted file's scrypt cost; no clock hook is set.
+  extraEnv: { AWSAFE_TEST_FILE_WORK_FACTOR: "10" },
+});
 let serve;
 try {
   serve = spawn(process.execPath, [cli, "serve", "admin"], {
@@ -80,48 +81,4 @@ function exportLines(child) {
     });
     child.on("exit", (code) => reject(new Error(`bench-endpoint: serve exited ${code}`)));
   });
-}
-
-/** A HOME with the seed user's key stored (encrypted file) and profile `admin` (AdminRole). */
-function prepareHome(dir) {
-  mkdirSync(path.join(dir, ".aws"));
-  const user = seed.users.find((u) => u.userName === "assume-only");
-  const q = (word) => `'${word}'`;
-  writeFileSync(
-    path.join(dir, ".aws/config"),
-    [
-      "[profile base]",
-      "[profile admin]",
-      "role_arn = arn:aws:iam::210987654321:role/AdminRole",
-      "source_profile = base",
-      `mfa_serial = ${user.mfaSerial}`,
-      `mfa_process = ${q(process.execPath)} ${q(mfaScript)}`,
-      "region = us-east-1",
-      "",
-    ].join("\n"),
-  );
-  const homeEnv = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    AWS_ENDPOINT_URL: seed.url,
-    AWSAFE_BACKEND: "file",
-    AWSAFE_PROMPT: "none",
-    AWSAFE_FILE_PASSPHRASE: "bench-passphrase-TEST",
-    EMULATOR_URL: seed.url,
-    TOTP_SECRET: user.totpSecret,
-    MFA_LOG: path.join(dir, "mfa.log"),
-    // Only to lower the encrypted file's scrypt cost; no clock hook is set.
-    NODE_ENV: "test",
-    AWSAFE_TEST_FILE_WORK_FACTOR: "10",
-  };
-  const added = spawnSync(process.execPath, [cli, "add", "base", "--env"], {
-    env: {
-      ...homeEnv,
-      AWS_ACCESS_KEY_ID: user.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
-    },
-    encoding: "utf8",
-  });
-  if (added.status !== 0) throw new Error(`bench-endpoint: awsafe add failed: ${added.stderr}`);
-  return homeEnv;
 }

@@ -10,12 +10,12 @@
 // The keychain needs a Secret Service: scripts/bench.mjs runs this file under
 // scripts/with-secret-service.sh; without one the keychain lines are skipped, with a note.
 /* global fetch */
-import { execFile, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
+import { prepareBenchHome, startEmulator } from "./bench-world.mjs";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const cli = path.join(repoRoot, "dist/cli.cjs");
@@ -25,36 +25,29 @@ const nodeAwsafe = [process.execPath, cli];
 const binaryAwsafe = [binary];
 // The AWS CLI v2 of Debian: `aws` on PATH may be another (a v1 without export-credentials).
 const awsCli = "/usr/bin/aws";
-const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const emulator = spawn(process.execPath, ["scripts/emulator.mjs", "--port", "0"], {
-  cwd: repoRoot,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const seed = JSON.parse(
-  await new Promise((resolve) => createInterface({ input: emulator.stdout }).once("line", resolve)),
-);
+const { seed, child: emulator } = await startEmulator();
 const work = mkdtempSync(path.join(tmpdir(), "awsafe-bench-engine-"));
 try {
   const keychain = process.env.DBUS_SESSION_BUS_ADDRESS !== undefined;
   const backend = keychain ? "keychain" : "file";
   if (!keychain) console.error("bench-engine: no Secret Service; keychain lines skipped");
-  const agentHome = await prepareHome(backend, nodeAwsafe);
+  const agentHome = prepareHome(backend, nodeAwsafe);
   hotPath(agentHome, "hot-path-node", nodeAwsafe, [], true);
   versusAwsCli(agentHome);
   stopAgent(agentHome, nodeAwsafe);
-  const parallelHome = await prepareHome(backend, nodeAwsafe);
+  const parallelHome = prepareHome(backend, nodeAwsafe);
   await parallel20(parallelHome);
   stopAgent(parallelHome, nodeAwsafe);
   if (keychain) {
-    const home = await prepareHome("keychain", nodeAwsafe);
+    const home = prepareHome("keychain", nodeAwsafe);
     hotPath(home, "hot-path-no-agent-keychain", nodeAwsafe, ["--no-agent"], false);
   }
-  const fileHome = await prepareHome("file", nodeAwsafe);
+  const fileHome = prepareHome("file", nodeAwsafe);
   hotPath(fileHome, "hot-path-no-agent-file-store", nodeAwsafe, ["--no-agent"], false);
   if (binaryBuilt()) {
-    const binaryHome = await prepareHome(backend, binaryAwsafe);
+    const binaryHome = prepareHome(backend, binaryAwsafe);
     hotPath(binaryHome, "hot-path-binary", binaryAwsafe, [], false);
     stopAgent(binaryHome, binaryAwsafe);
   }
@@ -63,59 +56,10 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/**
- * A HOME with keys stored in `backend` by `awsafe` (a command from nodeAwsafe/binaryAwsafe),
- * profile `admin` (AdminRole, MFA via mfa_process) and profile `admin-aws`, whose
- * credential_process is that awsafe's `credential-process admin`, for the AWS CLI to read.
- */
-async function prepareHome(backend, awsafe) {
+/** A fresh HOME under `work` (see prepareBenchHome), with `admin-aws` for the AWS CLI. */
+function prepareHome(backend, awsafe) {
   const home = mkdtempSync(path.join(work, "home-"));
-  mkdirSync(path.join(home, ".aws"));
-  const user = seed.users.find((u) => u.userName === "assume-only");
-  const q = (word) => `'${word}'`;
-  writeFileSync(
-    path.join(home, ".aws/config"),
-    [
-      "[profile base]",
-      "[profile admin]",
-      "role_arn = arn:aws:iam::210987654321:role/AdminRole",
-      "source_profile = base",
-      `mfa_serial = ${user.mfaSerial}`,
-      `mfa_process = ${q(process.execPath)} ${q(mfaScript)}`,
-      "region = us-east-1",
-      "[profile admin-aws]",
-      `credential_process = ${[...awsafe, "credential-process", "admin"].map(q).join(" ")}`,
-      "region = us-east-1",
-      "",
-    ].join("\n"),
-  );
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_ENDPOINT_URL: seed.url,
-    AWSAFE_BACKEND: backend,
-    AWSAFE_PROMPT: "none",
-    AWSAFE_FILE_PASSPHRASE: "bench-passphrase-TEST",
-    EMULATOR_URL: seed.url,
-    TOTP_SECRET: user.totpSecret,
-    MFA_LOG: path.join(home, "mfa.log"),
-    // Keychain items of this run go under their own service name, never the user's `awsafe`.
-    NODE_ENV: "test",
-    AWSAFE_TEST_KEYCHAIN_SERVICE: `awsafe-bench-${path.basename(home)}`,
-    ...(process.env.DBUS_SESSION_BUS_ADDRESS === undefined
-      ? {}
-      : { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS }),
-  };
-  const [program, ...leading] = awsafe;
-  const added = spawnSync(program, [...leading, "add", "base", "--env"], {
-    env: {
-      ...env,
-      AWS_ACCESS_KEY_ID: user.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
-    },
-    encoding: "utf8",
-  });
-  if (added.status !== 0) throw new Error(`bench: awsafe add failed: ${added.stderr}`);
+  const env = prepareBenchHome({ home, seed, backend, awsafe, awsCliProfile: true });
   return { home, env };
 }
 
