@@ -144,23 +144,6 @@ describe("the agent server and client", () => {
     expect(await connectAgent(socket)).toBeUndefined();
   });
 
-  it("lets exactly one of many agents started at once listen, so clients share one agent", async () => {
-    const socket = socketPath();
-    const starts = await Promise.allSettled(
-      Array.from({ length: 8 }, () =>
-        listenAgent({ socketPath: socket, idleMs: 60_000, version: "t", handlers: askingHandlers }),
-      ),
-    );
-    const running = starts.flatMap((start) => (start.status === "fulfilled" ? [start.value] : []));
-    expect(running).toHaveLength(1);
-    for (const start of starts) {
-      if (start.status === "rejected") expect(start.reason).toBeInstanceOf(AgentAlreadyRunning);
-    }
-    const stop = await askAgent(await client(socket), { v: agentProtocolVersion, type: "stop" });
-    expect(stop).toEqual({ type: "stopping" });
-    await running[0]?.closed;
-  });
-
   it("exits when idle", async () => {
     const socket = socketPath();
     const agent = await listenAgent({
