@@ -46,15 +46,14 @@ async function client(socket: string) {
   return connection;
 }
 
+/** An agent on `socket` with {@link askingHandlers}. */
+const listenTest = (socket: string, idleMs = 60_000) =>
+  listenAgent({ socketPath: socket, idleMs, version: "t", handlers: askingHandlers });
+
 describe("the agent server and client", () => {
   it("relays the MFA question to the client that asked and returns the credentials", async () => {
     const socket = socketPath();
-    const agent = await listenAgent({
-      socketPath: socket,
-      idleMs: 60_000,
-      version: "t",
-      handlers: askingHandlers,
-    });
+    const agent = await listenTest(socket);
     const asked: MfaRequest[] = [];
     const answer = await askAgent(await client(socket), request, (question) => {
       asked.push(question);
@@ -81,12 +80,7 @@ describe("the agent server and client", () => {
 
   it("sends the client's MFA failure back as the same kind of error", async () => {
     const socket = socketPath();
-    const agent = await listenAgent({
-      socketPath: socket,
-      idleMs: 60_000,
-      version: "t",
-      handlers: askingHandlers,
-    });
+    const agent = await listenTest(socket);
     const answer = await askAgent(await client(socket), request, () =>
       Promise.reject(new AuthError("no code", { hint: "give one" })),
     );
@@ -102,12 +96,7 @@ describe("the agent server and client", () => {
 
   it("refuses another protocol version and malformed lines", async () => {
     const socket = socketPath();
-    const agent = await listenAgent({
-      socketPath: socket,
-      idleMs: 60_000,
-      version: "t",
-      handlers: askingHandlers,
-    });
+    const agent = await listenTest(socket);
     const answer = await askAgent(await client(socket), { ...request, v: 99 });
     expect(answer).toMatchObject({ type: "error", error: { kind: "usage" } });
     const raw = await client(socket);
@@ -129,15 +118,8 @@ describe("the agent server and client", () => {
     // What a killed agent leaves: a file at the path that nobody answers on (the e2e test
     // kills a real agent; here a plain file stands in for its socket).
     writeFileSync(socket, "");
-    const agent = await listenAgent({
-      socketPath: socket,
-      idleMs: 60_000,
-      version: "t",
-      handlers: askingHandlers,
-    });
-    await expect(
-      listenAgent({ socketPath: socket, idleMs: 60_000, version: "t", handlers: askingHandlers }),
-    ).rejects.toBeInstanceOf(AgentAlreadyRunning);
+    const agent = await listenTest(socket);
+    await expect(listenTest(socket)).rejects.toBeInstanceOf(AgentAlreadyRunning);
     const stop = await askAgent(await client(socket), { v: agentProtocolVersion, type: "stop" });
     expect(stop).toEqual({ type: "stopping" });
     await agent.closed;
@@ -146,12 +128,7 @@ describe("the agent server and client", () => {
 
   it("exits when idle", async () => {
     const socket = socketPath();
-    const agent = await listenAgent({
-      socketPath: socket,
-      idleMs: 1,
-      version: "t",
-      handlers: askingHandlers,
-    });
+    const agent = await listenTest(socket, 1);
     await agent.closed;
     expect(await connectAgent(socket)).toBeUndefined();
   });

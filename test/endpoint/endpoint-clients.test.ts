@@ -11,6 +11,7 @@ import {
   useStoredKeysWorld,
 } from "../engine/awsafe-world.js";
 import {
+  awsCallerIdentityArgs,
   boto3CallerScript,
   noteSkippedClients,
   sdkEnv,
@@ -91,12 +92,7 @@ describe("awsafe exec --server: the container endpoint", () => {
       "--server",
       "--",
       "aws",
-      "sts",
-      "get-caller-identity",
-      "--endpoint-url",
-      ctx.emulator.url,
-      "--output",
-      "json",
+      ...awsCallerIdentityArgs(ctx.emulator.url),
     ]);
     expect(result.stderr).toBe("");
     expect(jsonFields(result.stdout).Arn).toMatch(adminArn);
@@ -160,11 +156,7 @@ describe("awsafe serve --ec2: the container and IMDSv2 endpoints", () => {
         AWS_REGION: "us-east-1",
       };
       if (withAwsCli) {
-        const cli = await ctx.world.run(
-          "aws",
-          ["sts", "get-caller-identity", "--endpoint-url", ctx.emulator.url, "--output", "json"],
-          imdsEnv,
-        );
+        const cli = await ctx.world.run("aws", awsCallerIdentityArgs(ctx.emulator.url), imdsEnv);
         expect(cli.stderr).toBe("");
         expect(jsonFields(cli.stdout).Arn).toMatch(adminArn);
       }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { awsafeCommand } from "../support/awsafe-command.js";
 import {
+  awsCallerIdentityArgs,
   boto3CallerScript,
   fromIniCallerScript,
   noteSkippedClients,
@@ -42,18 +43,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
     "`awsafe exec admin -- aws sts get-caller-identity` is AdminRole",
     async () => {
       const result = await ctx.world.awsafe(
-        [
-          "exec",
-          "admin",
-          "--",
-          "aws",
-          "sts",
-          "get-caller-identity",
-          "--endpoint-url",
-          ctx.emulator.url,
-          "--output",
-          "json",
-        ],
+        ["exec", "admin", "--", "aws", ...awsCallerIdentityArgs(ctx.emulator.url)],
         { AWS_PROFILE: "somewhere-else", AWS_ACCESS_KEY_ID: "AKIAINHERITEDFAKE" },
       );
       expect(result.stderr).toBe("");
@@ -67,12 +57,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
       const result = await ctx.world.run("aws", [
         "--profile",
         "admin-aws",
-        "sts",
-        "get-caller-identity",
-        "--endpoint-url",
-        ctx.emulator.url,
-        "--output",
-        "json",
+        ...awsCallerIdentityArgs(ctx.emulator.url),
       ]);
       expect(result.stderr).toBe("");
       expect(jsonFields(result.stdout).Arn).toMatch(adminArn);
@@ -114,12 +99,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
       const result = await ctx.world.run("aws", [
         "--profile",
         "base",
-        "sts",
-        "get-caller-identity",
-        "--endpoint-url",
-        ctx.emulator.url,
-        "--output",
-        "json",
+        ...awsCallerIdentityArgs(ctx.emulator.url),
       ]);
       expect(result.stderr).toBe("");
       expect(JSON.parse(result.stdout)).toMatchObject({

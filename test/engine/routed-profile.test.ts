@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { control } from "../../emulator/test-support/emulator-fixture.js";
 import {
+  awsCallerIdentityArgs,
   boto3CallerScript,
   fromIniCallerScript,
   noteSkippedClients,
@@ -58,12 +59,7 @@ describe("a role profile routed through awsafe's credential_process", () => {
       "ops",
       "--region",
       "us-east-1",
-      "sts",
-      "get-caller-identity",
-      "--endpoint-url",
-      ctx.emulator.url,
-      "--output",
-      "json",
+      ...awsCallerIdentityArgs(ctx.emulator.url),
     ]);
     expect(result.stderr).toBe("");
     expect(jsonFields(result.stdout).Arn).toMatch(opsArn);

@@ -40,3 +40,8 @@ export function fromIniCallerScript(profile: string): string {
 
 /** The JS SDK's environment for those scripts: no warning about this Node version on stderr. */
 export const sdkEnv = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+
+/** The AWS CLI's words for `sts get-caller-identity` against `endpointUrl`, printed as JSON. */
+export function awsCallerIdentityArgs(endpointUrl: string): string[] {
+  return ["sts", "get-caller-identity", "--endpoint-url", endpointUrl, "--output", "json"];
+}
