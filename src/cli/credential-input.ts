@@ -30,12 +30,3 @@ export function clientMfaSource(io: CliIo, input: CommandInput): MfaCodeSource {
     runner: spawnCommandRunner(io.env, "mfa_process"),
   });
 }
-
-/**
- * The input for later refreshes of a long-running endpoint: a `--mfa-token` code is good for one
- * AWS call, so a refresh that needs a new MFA session asks the profile's `mfa_process` or the
- * prompt instead of sending a spent code.
- */
-export function withoutMfaToken(input: CommandInput): CommandInput {
-  return { ...input, options: { ...input.options, mfaToken: undefined } };
-}

@@ -10,8 +10,7 @@ import type { CommandRun } from "../command-table.js";
 import { flag, positional } from "../command-input.js";
 import type { CliIo } from "../io.js";
 import { obtainCredentials } from "../obtain-credentials.js";
-import { testHooks } from "../test-hooks.js";
-import { withoutMfaToken } from "../credential-input.js";
+import { serveResolved } from "../serve-resolved.js";
 
 /**
  * `awsafe exec <profile> [options] -- <command> [args...]`: runs the command with temporary
@@ -26,13 +25,7 @@ export const run: CommandRun = async (input, io) => {
   const [program, ...args] = commandWords(input.positionals[1], io.env.SHELL);
   const resolved = await obtainCredentials(io, input, profile);
   if (!flag(input, "server")) return runChild(program, args, execEnvironment(io.env, resolved));
-  const { serveProfile } = await import("../../endpoint/serve-profile.js");
-  const served = await serveProfile({
-    profile,
-    region: resolved.region,
-    initial: resolved.credentials,
-    fetch: async () => (await obtainCredentials(io, withoutMfaToken(input), profile)).credentials,
-    now: testHooks(io.env).nowMs,
+  const served = await serveResolved(io, input, resolved, {
     // The child owns the terminal: only a failed refresh is worth interrupting it for.
     log: () => undefined,
     warn: (line) => {

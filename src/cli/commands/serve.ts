@@ -1,10 +1,9 @@
 import { ExitCode, UsageError } from "../../errors.js";
-import { serveProfile, type ServedProfile } from "../../endpoint/serve-profile.js";
+import type { ServedProfile } from "../../endpoint/serve-profile.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
 import { obtainCredentials } from "../obtain-credentials.js";
-import { testHooks } from "../test-hooks.js";
-import { withoutMfaToken } from "../credential-input.js";
+import { serveResolved } from "../serve-resolved.js";
 
 /**
  * `awsafe serve <profile> [--port P] [--ec2]`: serves the profile's credentials on
@@ -16,12 +15,7 @@ export const run: CommandRun = async (input, io) => {
   if (profile === undefined) throw new UsageError("serve needs a profile name");
   const port = portOption(stringOption(input, "port"));
   const first = await obtainCredentials(io, input, profile);
-  const served = await serveProfile({
-    profile,
-    region: first.region,
-    initial: first.credentials,
-    fetch: async () => (await obtainCredentials(io, withoutMfaToken(input), profile)).credentials,
-    now: testHooks(io.env).nowMs,
+  const served = await serveResolved(io, input, first, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     port,
