@@ -12,7 +12,7 @@ import {
 } from "../engine/awsafe-world.js";
 import {
   awsCallerIdentityArgs,
-  boto3CallerScript,
+  boto3CallerArgs,
   noteSkippedClients,
   sdkEnv,
   withAwsCli,
@@ -37,7 +37,6 @@ afterAll(() => {
 });
 
 const printEnv = `process.stdout.write(JSON.stringify(process.env))`;
-const botoScript = boto3CallerScript();
 
 describe("awsafe exec --server: the container endpoint", () => {
   it("gives the child the endpoint's URL and token instead of keys", async () => {
@@ -105,9 +104,7 @@ describe("awsafe exec --server: the container endpoint", () => {
       "--server",
       "--",
       "python3",
-      "-c",
-      botoScript,
-      ctx.emulator.url,
+      ...boto3CallerArgs(ctx.emulator.url),
     ]);
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toMatch(adminArn);
@@ -161,7 +158,7 @@ describe("awsafe serve --ec2: the container and IMDSv2 endpoints", () => {
         expect(jsonFields(cli.stdout).Arn).toMatch(adminArn);
       }
       if (withBoto3) {
-        const boto = await ctx.world.run("python3", ["-c", botoScript, ctx.emulator.url], imdsEnv);
+        const boto = await ctx.world.run("python3", boto3CallerArgs(ctx.emulator.url), imdsEnv);
         expect(boto.stderr).toBe("");
         expect(boto.stdout.trim()).toMatch(adminArn);
       }

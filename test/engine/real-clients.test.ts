@@ -5,8 +5,8 @@ import { control, seedUser } from "../../emulator/test-support/emulator-fixture.
 import { awsafeCommand } from "../support/awsafe-command.js";
 import {
   awsCallerIdentityArgs,
-  boto3CallerScript,
-  fromIniCallerScript,
+  boto3CallerArgs,
+  fromIniCallerArgs,
   noteSkippedClients,
   sdkEnv,
   withAwsCli,
@@ -67,11 +67,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
   it.runIf(withBoto3)(
     "boto3.Session(profile_name=...) through credential_process is AdminRole",
     async () => {
-      const result = await ctx.world.run("python3", [
-        "-c",
-        boto3CallerScript("admin-aws"),
-        ctx.emulator.url,
-      ]);
+      const result = await ctx.world.run("python3", boto3CallerArgs(ctx.emulator.url, "admin-aws"));
       expect(result.stderr).toBe("");
       expect(result.stdout.trim()).toMatch(adminArn);
     },
@@ -80,7 +76,7 @@ describe("credentials from awsafe, used by real AWS clients against the emulator
   it("the SDK for JavaScript's fromIni through credential_process is AdminRole", async () => {
     const result = await ctx.world.run(
       process.execPath,
-      ["--input-type=module", "-e", fromIniCallerScript("admin-aws"), ctx.emulator.url],
+      fromIniCallerArgs(ctx.emulator.url, "admin-aws"),
       { ...sdkEnv, NODE_PATH: "" },
     );
     expect(result.stderr).toBe("");

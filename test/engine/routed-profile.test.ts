@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { control } from "../../emulator/test-support/emulator-fixture.js";
 import {
   awsCallerIdentityArgs,
-  boto3CallerScript,
-  fromIniCallerScript,
+  boto3CallerArgs,
+  fromIniCallerArgs,
   noteSkippedClients,
   sdkEnv,
   withAwsCli,
@@ -66,11 +66,7 @@ describe("a role profile routed through awsafe's credential_process", () => {
   });
 
   it.runIf(withBoto3)('boto3.Session(profile_name="ops") is AdminRole', async () => {
-    const result = await ctx.world.run("python3", [
-      "-c",
-      boto3CallerScript("ops"),
-      ctx.emulator.url,
-    ]);
+    const result = await ctx.world.run("python3", boto3CallerArgs(ctx.emulator.url, "ops"));
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toMatch(opsArn);
   });
@@ -78,7 +74,7 @@ describe("a role profile routed through awsafe's credential_process", () => {
   it('fromIni({ profile: "ops" }) is AdminRole', async () => {
     const result = await ctx.world.run(
       process.execPath,
-      ["--input-type=module", "-e", fromIniCallerScript("ops"), ctx.emulator.url],
+      fromIniCallerArgs(ctx.emulator.url, "ops"),
       sdkEnv,
     );
     expect(result.stderr).toBe("");

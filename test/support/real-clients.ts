@@ -17,25 +17,30 @@ export function noteSkippedClients(file: string): void {
   if (!withBoto3) console.warn(`${file}: boto3 tests skipped — python3-boto3 is not installed`);
 }
 
-/** Python printing the caller's ARN through boto3, `profile` or the default chain; argv[1] is the endpoint. */
-export function boto3CallerScript(profile?: string): string {
+/**
+ * python3's arguments that print the caller's ARN through boto3 (`profile`, or the default
+ * chain) against `endpointUrl`.
+ */
+export function boto3CallerArgs(endpointUrl: string, profile?: string): string[] {
   const session =
     profile === undefined ? "boto3.Session()" : `boto3.Session(profile_name="${profile}")`;
-  return [
+  const script = [
     "import boto3, sys",
     `sts = ${session}.client("sts", endpoint_url=sys.argv[1], region_name="us-east-1")`,
     'print(sts.get_caller_identity()["Arn"])',
   ].join("\n");
+  return ["-c", script, endpointUrl];
 }
 
-/** An ES module printing the caller's ARN through the JS SDK's `fromIni`; argv[1] is the endpoint. */
-export function fromIniCallerScript(profile: string): string {
-  return [
+/** node's arguments that print the caller's ARN through the JS SDK's `fromIni({ profile })`. */
+export function fromIniCallerArgs(endpointUrl: string, profile: string): string[] {
+  const script = [
     'import { fromIni } from "@aws-sdk/credential-provider-ini";',
     'import { STSClient, GetCallerIdentityCommand } from "@aws-sdk/client-sts";',
     `const client = new STSClient({ region: "us-east-1", endpoint: process.argv[1], credentials: fromIni({ profile: "${profile}" }) });`,
     "console.log((await client.send(new GetCallerIdentityCommand({}))).Arn);",
   ].join("\n");
+  return ["--input-type=module", "-e", script, endpointUrl];
 }
 
 /** The JS SDK's environment for those scripts: no warning about this Node version on stderr. */
