@@ -1,5 +1,4 @@
 import { closeSync, openSync } from "node:fs";
-import { ReadStream, WriteStream } from "node:tty";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
 
@@ -25,9 +24,11 @@ export interface Terminal {
  * uses npm's `read` (readline with muted echo).
  */
 export function ttyPrompter(options: TtyPrompterOptions): Prompter {
-  const open = options.openTerminal ?? (() => openControllingTerminal(options.platform));
+  const { openTerminal } = options;
   const ask = async (question: string, silent: boolean): Promise<string> => {
-    const terminal = options.mode === "none" ? undefined : open();
+    if (options.mode === "none") throw noTerminal();
+    const terminal =
+      openTerminal === undefined ? await openControllingTerminal(options.platform) : openTerminal();
     if (terminal === undefined) throw noTerminal();
     try {
       const { read } = await import("read");
@@ -55,7 +56,8 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
   return {
     canPrompt: () => {
       if (options.mode === "none") return false;
-      const terminal = open();
+      if (openTerminal === undefined) return terminalReachable(options.platform);
+      const terminal = openTerminal();
       terminal?.close();
       return terminal !== undefined;
     },
@@ -64,12 +66,28 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
   };
 }
 
-function openControllingTerminal(platform: NodeJS.Platform): Terminal | undefined {
+/** Whether the controlling terminal can be opened, without loading what talks to it. */
+function terminalReachable(platform: NodeJS.Platform): boolean {
+  if (platform === "win32") return process.stdin.isTTY && process.stderr.isTTY;
+  try {
+    closeSync(openSync("/dev/tty", "r"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the controlling terminal. `node:tty` is loaded only here, when a question is asked:
+ * `credential-process` starts on every AWS call and almost never prompts.
+ */
+async function openControllingTerminal(platform: NodeJS.Platform): Promise<Terminal | undefined> {
   if (platform === "win32") {
     // Windows has no /dev/tty; the console is stdin/stderr when they are attached to it.
-    if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+    if (!terminalReachable(platform)) return undefined;
     return { input: process.stdin, output: process.stderr, close: () => undefined };
   }
+  const { ReadStream, WriteStream } = await import("node:tty");
   let readFd: number | undefined;
   try {
     readFd = openSync("/dev/tty", "r");
