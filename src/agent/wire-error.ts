@@ -1,5 +1,5 @@
 import { AppError, AuthError, ConfigError, StoreError, UsageError } from "../errors.js";
-import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws-errors.js";
+import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
 import type { WireError } from "./agent-protocol.js";
 
 /** An error as the agent or the client sends it: only AppErrors keep their text. */

@@ -1,5 +1,5 @@
 import { AppError, AuthError, ConfigError } from "../errors.js";
-import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws-errors.js";
+import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
 
 /** The STS operation that failed, and what the message needs to know about the call. */
 export interface FailedStsCall {

@@ -8,8 +8,8 @@ import {
   wrongTotp,
 } from "../../emulator/test-support/emulator-fixture.js";
 import { AppError, AuthError, ConfigError } from "../errors.js";
-import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws-errors.js";
-import type { StsPort } from "../ports/aws-clients.js";
+import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
+import type { StsPort } from "../ports/aws/sts.js";
 import { createStsAdapter } from "./sts-adapter.js";
 
 const adminRole = "arn:aws:iam::210987654321:role/AdminRole";

@@ -8,7 +8,7 @@ import type {
   StsCallContext,
   StsPort,
   TemporaryCredentials,
-} from "../ports/aws-clients.js";
+} from "../ports/aws/sts.js";
 import { AuthError } from "../errors.js";
 import { mapStsError, type FailedStsCall } from "./map-sts-error.js";
 

@@ -6,8 +6,8 @@ import { formatCredentials } from "./format/format-credentials.js";
 import { fdOutput } from "./fd-output.js";
 import type { CliIo } from "./io.js";
 import { reportError } from "./report-error.js";
-import { selfCommand } from "./self-command.js";
-import { viaAgent } from "./via-agent.js";
+import { selfCommand } from "../runtime/self-command.js";
+import { viaAgent } from "../runtime/ask-agent.js";
 
 /**
  * The hot path: `awsafe credential-process <profile>`, which the AWS CLI and SDKs run before

@@ -1,6 +1,6 @@
 // The CLI proper, loaded by entry.ts; with entry.ts (for its fast path) the only place the
 // process's exit status is decided.
-import { selfCommand } from "./self-command.js";
+import { selfCommand } from "../runtime/self-command.js";
 
 const [{ runCli }, { homedir }, { ttyPrompter }] = await Promise.all([
   import("./run-cli.js"),

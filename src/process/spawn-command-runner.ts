@@ -6,7 +6,7 @@ import type {
   CommandVector,
   RunCommandOptions,
 } from "../ports/command-runner.js";
-import { splitCommand } from "./split-command.js";
+import { splitCommand } from "../config/split-command.js";
 
 /**
  * The {@link CommandRunner} over `child_process.spawn`, never through a shell: a value from the

@@ -1,4 +1,4 @@
-import type { AwsCredentials } from "../ports/aws-clients.js";
+import type { AwsCredentials } from "../ports/aws/sts.js";
 import type { NamedLock } from "../ports/lock.js";
 import type { SecretStore, SessionItem } from "../ports/secret-store.js";
 import type { CredentialProvider } from "./credential-provider.js";

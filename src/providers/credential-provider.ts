@@ -1,6 +1,6 @@
 import type { ConfigData } from "../config/config-data.js";
 import type { Environment } from "../config/locate-shared-config.js";
-import type { AwsCredentials, StsPort } from "../ports/aws-clients.js";
+import type { AwsCredentials, StsPort } from "../ports/aws/sts.js";
 import type { CommandRunner } from "../ports/command-runner.js";
 import type { NamedLock } from "../ports/lock.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";

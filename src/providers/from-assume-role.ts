@@ -1,5 +1,5 @@
 import type { AssumeRoleStep } from "../plan/credential-plan.js";
-import type { AssumeRoleInput, StsPort } from "../ports/aws-clients.js";
+import type { AssumeRoleInput, StsPort } from "../ports/aws/sts.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { CredentialProvider } from "./credential-provider.js";
 import { defaultRoleSessionName } from "./role-session-name.js";

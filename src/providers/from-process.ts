@@ -1,6 +1,6 @@
 import { AuthError } from "../errors.js";
 import type { ProcessStep } from "../plan/credential-plan.js";
-import type { AwsCredentials } from "../ports/aws-clients.js";
+import type { AwsCredentials } from "../ports/aws/sts.js";
 import type { CommandRunner } from "../ports/command-runner.js";
 import type { CredentialProvider } from "./credential-provider.js";
 

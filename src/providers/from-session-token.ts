@@ -1,5 +1,5 @@
 import type { SessionTokenStep } from "../plan/credential-plan.js";
-import type { StsPort } from "../ports/aws-clients.js";
+import type { StsPort } from "../ports/aws/sts.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { CredentialProvider } from "./credential-provider.js";
 import { withMfaCode } from "./with-mfa-code.js";

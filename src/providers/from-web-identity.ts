@@ -1,6 +1,6 @@
 import { ConfigError } from "../errors.js";
 import type { WebIdentityStep } from "../plan/credential-plan.js";
-import type { StsPort } from "../ports/aws-clients.js";
+import type { StsPort } from "../ports/aws/sts.js";
 import type { CredentialProvider } from "./credential-provider.js";
 import { defaultRoleSessionName } from "./role-session-name.js";
 

@@ -6,7 +6,7 @@ import { start, type RunningEmulator } from "../../emulator/server.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { signTestJwt, TEST_ISSUER } from "../../emulator/test-support/test-seed.js";
 import { AppError, AuthError, ConfigError } from "../../src/errors.js";
-import { MfaCodeRejectedError } from "../../src/ports/aws-errors.js";
+import { MfaCodeRejectedError } from "../../src/ports/aws/aws-errors.js";
 import { noLock } from "../../src/ports/lock.js";
 import { buildProvider } from "../../src/providers/build-provider.js";
 import { createMemoryStore } from "../../src/store/memory/memory-store.js";

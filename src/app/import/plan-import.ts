@@ -5,7 +5,7 @@ import { removeIniKeys } from "../../config/edit/remove-ini-keys.js";
 import { updateIniSection } from "../../config/edit/update-ini-section.js";
 import { parseSharedConfig, type SharedConfigFile } from "../../config/parse-shared-config.js";
 import { ConfigError, UsageError } from "../../errors.js";
-import { isAwsafeProcessLine } from "./credential-process-line.js";
+import { isAwsafeProcessLine } from "../../config/awsafe-process-line.js";
 
 /** The two shared files as they are now; a missing file has no text. */
 export interface ImportFiles {

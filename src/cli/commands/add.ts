@@ -1,9 +1,9 @@
-import { addKey } from "../../app/add-key.js";
+import { addKey } from "../../app/store/add-key.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { redact } from "../../redact.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../cli-store.js";
+import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
 import type { CliIo } from "../io.js";
 
 /** `awsafe add <profile> [--env] [--force] [--backend B]`: store a long-term key. */

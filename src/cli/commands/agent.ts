@@ -3,11 +3,11 @@ import { agentProtocolVersion } from "../../agent/agent-protocol.js";
 import { AgentAlreadyRunning, listenAgent } from "../../agent/agent-server.js";
 import { preparePrivateDir } from "../../agent/agent-socket.js";
 import { ExitCode, StoreError, UsageError } from "../../errors.js";
-import { agentHandlers } from "../agent-handlers.js";
+import { agentHandlers } from "../../runtime/agent-engine.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional } from "../command-input.js";
 import type { CliIo } from "../io.js";
-import { agentSocket, startAgent } from "../via-agent.js";
+import { agentSocket, startAgent } from "../../runtime/ask-agent.js";
 
 /** Default idle time before the agent exits (`AWSAFE_AGENT_IDLE_SECONDS`). */
 const defaultIdleSeconds = 3600;

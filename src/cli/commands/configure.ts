@@ -1,9 +1,9 @@
-import { configureProfile } from "../../app/configure-profile.js";
-import { credentialProcessLine } from "../../app/import/credential-process-line.js";
+import { configureProfile } from "../../app/configure/configure-profile.js";
+import { credentialProcessLine } from "../../config/awsafe-process-line.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { positional, stringOption } from "../command-input.js";
-import { storedKeyProfiles } from "../inspect-store.js";
+import { storedKeyProfiles } from "../../runtime/inspect-store.js";
 import { configureOptions } from "./configure-options.js";
 
 /** `awsafe configure <profile> --role-arn A --source-profile S ...`: write a profile's settings. */

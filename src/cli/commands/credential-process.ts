@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { positional } from "../command-input.js";
-import { obtainCredentials } from "../obtain-credentials.js";
+import { obtainCredentials } from "../../runtime/obtain-credentials.js";
 import { formatCredentials } from "../format/format-credentials.js";
 
 /**

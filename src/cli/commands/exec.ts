@@ -2,15 +2,15 @@ import {
   execEnvironment,
   refuseNestedExec,
   serverExecEnvironment,
-} from "../../app/exec-environment.js";
+} from "../../app/credentials/exec-environment.js";
 
 import { UsageError } from "../../errors.js";
 import { runChild } from "../../process/run-child.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional } from "../command-input.js";
 import type { CliIo } from "../io.js";
-import { obtainCredentials } from "../obtain-credentials.js";
-import { serveResolved } from "../serve-resolved.js";
+import { obtainCredentials } from "../../runtime/obtain-credentials.js";
+import { serveResolved } from "../../runtime/serve-credentials.js";
 
 /**
  * `awsafe exec <profile> [options] -- <command> [args...]`: runs the command with temporary

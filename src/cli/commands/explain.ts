@@ -1,8 +1,8 @@
-import { explainProfile, type ProfileExplanation } from "../../app/explain-profile.js";
+import { explainProfile, type ProfileExplanation } from "../../app/credentials/explain-profile.js";
 import { ExitCode } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
-import { storedKeyProfiles } from "../inspect-store.js";
+import { storedKeyProfiles } from "../../runtime/inspect-store.js";
 import { describeStep } from "../format/describe-step.js";
 import { formatWarnings } from "../format/format-warnings.js";
 import { planToJson } from "../format/plan-to-json.js";

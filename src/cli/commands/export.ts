@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { positional, stringOption } from "../command-input.js";
-import { obtainCredentials } from "../obtain-credentials.js";
+import { obtainCredentials } from "../../runtime/obtain-credentials.js";
 import { exportFormats, formatCredentials, isExportFormat } from "../format/format-credentials.js";
 
 /** `awsafe export <profile> --format F`: temporary credentials as text for a shell or a file. */

@@ -1,11 +1,11 @@
-import { credentialProcessLine } from "../../app/import/credential-process-line.js";
+import { credentialProcessLine } from "../../config/awsafe-process-line.js";
 import { importKeys, type ImportResult } from "../../app/import/import-keys.js";
 import { ExitCode } from "../../errors.js";
 import { redact } from "../../redact.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, stringListOption, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../cli-store.js";
-import { testHooks } from "../test-hooks.js";
+import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
+import { testHooks } from "../../runtime/test-hooks.js";
 
 /**
  * `awsafe import [--profile P]... [--dry-run] [--keep-plaintext-backup] [--backend B]`: move

@@ -1,9 +1,9 @@
-import { listProfiles, type ProfileListing } from "../../app/list-profiles.js";
+import { listProfiles, type ProfileListing } from "../../app/credentials/list-profiles.js";
 import type { ProfileSummary } from "../../plan/summarize-profiles.js";
 import { ExitCode } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, stringOption } from "../command-input.js";
-import { inspectStore, type StoreView } from "../inspect-store.js";
+import { inspectStore, type StoreView } from "../../runtime/inspect-store.js";
 import { redact } from "../../redact.js";
 import { formatWarnings } from "../format/format-warnings.js";
 import { planToJson } from "../format/plan-to-json.js";

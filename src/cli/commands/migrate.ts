@@ -1,11 +1,11 @@
-import { writeAwsafeConfigBackend } from "../../app/awsafe-config.js";
-import { migrateStore } from "../../app/migrate-store.js";
-import { repointProcessLines } from "../../app/repoint-process-lines.js";
+import { writeAwsafeConfigBackend } from "../../settings/awsafe-config.js";
+import { migrateStore } from "../../app/store/migrate-store.js";
+import { repointProcessLines } from "../../app/configure/repoint-process-lines.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import type { CommandRun } from "../command-table.js";
 import { stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../cli-store.js";
-import { testHooks } from "../test-hooks.js";
+import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
+import { testHooks } from "../../runtime/test-hooks.js";
 
 /**
  * `awsafe migrate --from B1 --to B2`: move every stored item, verify, delete the source, then

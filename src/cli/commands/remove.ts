@@ -1,9 +1,9 @@
-import { removeStored } from "../../app/remove-stored.js";
+import { removeStored } from "../../app/store/remove-stored.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { redact } from "../../redact.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../cli-store.js";
+import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
 
 /** `awsafe remove <profile> [--sessions] [--force] [--backend B]`: delete stored items. */
 export const run: CommandRun = async (input, io) => {

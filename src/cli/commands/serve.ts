@@ -2,8 +2,8 @@ import { ExitCode, UsageError } from "../../errors.js";
 import type { ServedProfile } from "../../endpoint/serve-profile.js";
 import type { CommandRun } from "../command-table.js";
 import { flag, positional, stringOption } from "../command-input.js";
-import { obtainCredentials } from "../obtain-credentials.js";
-import { serveResolved } from "../serve-resolved.js";
+import { obtainCredentials } from "../../runtime/obtain-credentials.js";
+import { serveResolved } from "../../runtime/serve-credentials.js";
 
 /**
  * `awsafe serve <profile> [--port P] [--ec2]`: serves the profile's credentials on

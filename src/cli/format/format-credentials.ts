@@ -1,4 +1,4 @@
-import type { AwsCredentials } from "../../ports/aws-clients.js";
+import type { AwsCredentials } from "../../ports/aws/sts.js";
 
 /** The formats of `awsafe export --format`. */
 export const exportFormats = [

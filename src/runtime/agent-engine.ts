@@ -2,14 +2,14 @@ import type { AgentHandlers } from "../agent/agent-server.js";
 import { answerCache, filesFingerprint } from "../agent/answer-cache.js";
 import { inProcessLock } from "../agent/in-process-lock.js";
 import { overlaySessions } from "../agent/overlay-sessions.js";
-import { resolveCredentials } from "../app/resolve-credentials.js";
+import { resolveCredentials } from "../app/credentials/resolve-credentials.js";
 import { locateSharedConfig, type PlatformFacts } from "../config/locate-shared-config.js";
 import { noPrompter } from "../ports/prompter.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import { createMemoryStore } from "../store/memory/memory-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
-import { chooseCliBackend, openCliStore } from "./cli-store.js";
-import type { CliIo } from "./io.js";
+import { chooseCliBackend, openCliStore } from "./open-configured-store.js";
+import type { CliIo } from "../cli/io.js";
 import { hookedNow } from "./test-hooks.js";
 
 /**

@@ -1,5 +1,5 @@
-import { UsageError } from "../errors.js";
-import { redact } from "../redact.js";
+import { UsageError } from "../../errors.js";
+import { redact } from "../../redact.js";
 
 /**
  * Checks that a key pair looks like an IAM user's long-term access key, before it is stored:

@@ -1,9 +1,9 @@
-import { readStoredKeyIds } from "../app/read-stored-keys.js";
+import { readStoredKeyIds } from "../app/store/read-stored-keys.js";
 import { AppError } from "../errors.js";
 import type { BackendName } from "../ports/secret-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
-import { chooseCliBackend, fileStoreNeedsPrompt, openCliStore } from "./cli-store.js";
-import type { CliIo } from "./io.js";
+import { chooseCliBackend, fileStoreNeedsPrompt, openCliStore } from "./open-configured-store.js";
+import type { CliIo } from "../cli/io.js";
 
 /** The secret store as `list` sees it: its keys, or why they cannot be shown. */
 export type StoreView =

@@ -1,7 +1,7 @@
-import type { Properties } from "../config/config-data.js";
-import { stringProperty } from "../config/config-data.js";
-import { awsafePrefix, routedKeys } from "../config/profile/awsafe-settings.js";
-import { awsafeProcessWords } from "./import/credential-process-line.js";
+import type { Properties } from "../../config/config-data.js";
+import { stringProperty } from "../../config/config-data.js";
+import { awsafePrefix, routedKeys } from "../../config/profile/awsafe-settings.js";
+import { awsafeProcessWords } from "../../config/awsafe-process-line.js";
 
 /** The edit `configure` makes to a profile: keys to set, keys to delete. */
 export interface ProfileEdit {

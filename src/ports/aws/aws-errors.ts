@@ -1,4 +1,4 @@
-import { AppError, type AppErrorOptions, AuthError, ExitCode } from "../errors.js";
+import { AppError, type AppErrorOptions, AuthError, ExitCode } from "../../errors.js";
 
 /**
  * AWS refused an MFA code (wrong, replayed, or not the caller's device). The providers ask the

@@ -1,5 +1,5 @@
-import { AppError } from "../../errors.js";
-import { splitCommand } from "../../process/split-command.js";
+import { AppError } from "../errors.js";
+import { splitCommand } from "./split-command.js";
 
 /**
  * The `credential_process` value that makes the AWS CLI and the SDKs ask this awsafe for a

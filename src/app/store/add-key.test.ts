@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fakeKey } from "../../test/support/fake-keys.js";
-import { UsageError } from "../errors.js";
-import { createMemoryStore } from "../store/memory/memory-store.js";
+import { fakeKey } from "../../../test/support/fake-keys.js";
+import { UsageError } from "../../errors.js";
+import { createMemoryStore } from "../../store/memory/memory-store.js";
 import { addKey, type AddKeyInput } from "./add-key.js";
 import { checkLongTermKey } from "./check-long-term-key.js";
 

@@ -1,10 +1,10 @@
-import { checkProfileValues } from "../config/check-profile-values.js";
-import { locateSharedConfig } from "../config/locate-shared-config.js";
-import { setProfileProperties } from "../config/edit/set-profile-properties.js";
-import { AppError } from "../errors.js";
-import { planCredentials } from "../plan/plan-credentials.js";
-import type { AppContext } from "./app-context.js";
-import { loadSharedConfig } from "./load-shared-config.js";
+import { checkProfileValues } from "../../config/check-profile-values.js";
+import { locateSharedConfig } from "../../config/locate-shared-config.js";
+import { setProfileProperties } from "../../config/edit/set-profile-properties.js";
+import { AppError } from "../../errors.js";
+import { planCredentials } from "../../plan/plan-credentials.js";
+import type { AppContext } from "../app-context.js";
+import { loadSharedConfig } from "../load-shared-config.js";
 import { routeThroughAwsafe } from "./route-through-awsafe.js";
 
 /** What `configure` changed, and whether the profile can be used as it now stands. */

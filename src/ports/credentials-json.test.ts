@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromWireCredentials, toWireCredentials } from "./wire-credentials.js";
+import { fromWireCredentials, toWireCredentials } from "./credentials-json.js";
 
 describe("wire credentials", () => {
   it("carry every field across, the expiry as ISO 8601", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 import { execEnvironment, refuseNestedExec } from "./exec-environment.js";
 
 const resolved = {

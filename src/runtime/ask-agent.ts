@@ -1,16 +1,16 @@
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { AgentUnavailableError, askAgent, ensureAgent } from "../agent/agent-client.js";
 import { agentSocketPath, preparePrivateDir } from "../agent/agent-socket.js";
-import { fromWireCredentials } from "../agent/wire-credentials.js";
+import { fromWireCredentials } from "../ports/credentials-json.js";
 import { fromWireError } from "../agent/wire-error.js";
-import { locateAwsafePaths } from "../app/awsafe-paths.js";
-import type { ResolvedCredentials } from "../app/resolve-credentials.js";
+import { locateAwsafePaths } from "../settings/awsafe-paths.js";
+import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
 import type { ProviderOptions } from "../providers/credential-provider.js";
-import { chooseCliBackend, fileStoreNeedsPrompt } from "./cli-store.js";
-import type { CommandInput } from "./command-table.js";
-import { stringOption } from "./command-input.js";
-import { clientMfaSource } from "./credential-input.js";
-import type { CliIo } from "./io.js";
+import { chooseCliBackend, fileStoreNeedsPrompt } from "./open-configured-store.js";
+import type { CommandInput } from "../cli/command-table.js";
+import { stringOption } from "../cli/command-input.js";
+import { clientMfaSource } from "../cli/credential-input.js";
+import type { CliIo } from "../cli/io.js";
 
 /**
  * Asks the agent (starting it when none runs) for the profile's credentials; this process

@@ -1,5 +1,5 @@
-import { StoreError, UsageError } from "../errors.js";
-import type { ItemRef, SecretStore, StoreChange, StoredItem } from "../ports/secret-store.js";
+import { StoreError, UsageError } from "../../errors.js";
+import type { ItemRef, SecretStore, StoreChange, StoredItem } from "../../ports/secret-store.js";
 
 /** How {@link migrateStore} reaches the two stores. */
 export interface MigrateOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryStore } from "../store/memory/memory-store.js";
+import { createMemoryStore } from "../../store/memory/memory-store.js";
 import { removeStored } from "./remove-stored.js";
 
 const session = {

@@ -1,5 +1,5 @@
-import type { Environment } from "../config/locate-shared-config.js";
-import { UsageError } from "../errors.js";
+import type { Environment } from "../../config/locate-shared-config.js";
+import { UsageError } from "../../errors.js";
 import type { ResolvedCredentials } from "./resolve-credentials.js";
 
 /**

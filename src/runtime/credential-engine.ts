@@ -1,11 +1,11 @@
 import path from "node:path";
-import type { ResolveDeps } from "../app/resolve-credentials.js";
+import type { ResolveDeps } from "../app/credentials/resolve-credentials.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
-import { chooseCliBackend, openCliStore } from "./cli-store.js";
-import type { CommandInput } from "./command-table.js";
-import { stringOption } from "./command-input.js";
-import { clientMfaSource } from "./credential-input.js";
-import type { CliIo } from "./io.js";
+import { chooseCliBackend, openCliStore } from "./open-configured-store.js";
+import type { CommandInput } from "../cli/command-table.js";
+import { stringOption } from "../cli/command-input.js";
+import { clientMfaSource } from "../cli/credential-input.js";
+import type { CliIo } from "../cli/io.js";
 import { hookedNow } from "./test-hooks.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { AwsCredentials } from "../ports/aws-clients.js";
-import type { WireCredentials } from "./agent-protocol.js";
+import type { AwsCredentials } from "./aws/sts.js";
+import type { WireCredentials } from "../agent/agent-protocol.js";
 
 /** Credentials as the agent sends them: the expiry as ISO 8601, absent fields left out. */
 export function toWireCredentials(credentials: AwsCredentials): WireCredentials {

@@ -1,6 +1,6 @@
-import { UsageError } from "../errors.js";
-import type { LongTermKeyItem, SecretStore } from "../ports/secret-store.js";
-import { validIdentifier } from "../config/parse/parse-ini-sections.js";
+import { UsageError } from "../../errors.js";
+import type { LongTermKeyItem, SecretStore } from "../../ports/secret-store.js";
+import { validIdentifier } from "../../config/parse/parse-ini-sections.js";
 import { checkLongTermKey } from "./check-long-term-key.js";
 
 /** What `add` needs besides the store: the key, and how to settle a replacement. */

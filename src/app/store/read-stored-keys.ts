@@ -1,4 +1,4 @@
-import type { SecretStore } from "../ports/secret-store.js";
+import type { SecretStore } from "../../ports/secret-store.js";
 
 /** Each profile with a long-term key in the store, and that key's access key ID (never the secret). */
 export async function readStoredKeyIds(store: SecretStore): Promise<Map<string, string>> {

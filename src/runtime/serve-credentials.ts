@@ -1,7 +1,7 @@
-import type { ResolvedCredentials } from "../app/resolve-credentials.js";
+import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
 import type { ServedProfile, ServeProfileOptions } from "../endpoint/serve-profile.js";
-import type { CommandInput } from "./command-table.js";
-import type { CliIo } from "./io.js";
+import type { CommandInput } from "../cli/command-table.js";
+import type { CliIo } from "../cli/io.js";
 import { obtainCredentials } from "./obtain-credentials.js";
 import { testHooks } from "./test-hooks.js";
 

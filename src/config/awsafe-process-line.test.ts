@@ -1,11 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { describeWithRealThing, missingCommands } from "../../../test/store/real-thing.js";
-import {
-  credentialProcessLine,
-  isAwsafeProcessLine,
-  shellQuote,
-} from "./credential-process-line.js";
+import { describeWithRealThing, missingCommands } from "../../test/store/real-thing.js";
+import { credentialProcessLine, isAwsafeProcessLine, shellQuote } from "./awsafe-process-line.js";
 
 const awkward = ["/opt/my tools/node", "/home/o'brien/awsafe/dist/cli.cjs"];
 

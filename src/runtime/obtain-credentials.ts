@@ -1,7 +1,7 @@
-import type { ResolvedCredentials } from "../app/resolve-credentials.js";
-import type { CommandInput } from "./command-table.js";
-import { providerOptions } from "./credential-input.js";
-import type { CliIo } from "./io.js";
+import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
+import type { CommandInput } from "../cli/command-table.js";
+import { providerOptions } from "../cli/credential-input.js";
+import type { CliIo } from "../cli/io.js";
 
 /**
  * The credentials of `profile` for `credential-process`, `export` and `exec`: from the per-user
@@ -17,13 +17,13 @@ export async function obtainCredentials(
 ): Promise<ResolvedCredentials> {
   const options = providerOptions(input);
   if (agentWanted(io, input)) {
-    const { viaAgent } = await import("./via-agent.js");
+    const { viaAgent } = await import("./ask-agent.js");
     const resolved = await viaAgent(io, input, profile, options);
     if (resolved !== undefined) return resolved;
   }
   const [{ credentialDeps }, { resolveCredentials }] = await Promise.all([
-    import("./credential-deps.js"),
-    import("../app/resolve-credentials.js"),
+    import("./credential-engine.js"),
+    import("../app/credentials/resolve-credentials.js"),
   ]);
   return resolveCredentials(io, await credentialDeps(io, input), profile, options);
 }

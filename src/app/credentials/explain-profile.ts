@@ -1,11 +1,11 @@
-import { selectedProfileName, selectedRegion } from "../config/locate-shared-config.js";
-import type { ProfileLocation } from "../config/parse-shared-config.js";
-import type { ConfigWarning } from "../config/config-warning.js";
-import { stringProperty } from "../config/config-data.js";
-import type { CredentialPlan } from "../plan/credential-plan.js";
-import { planCredentials } from "../plan/plan-credentials.js";
-import type { AppContext } from "./app-context.js";
-import { loadSharedConfig } from "./load-shared-config.js";
+import { selectedProfileName, selectedRegion } from "../../config/locate-shared-config.js";
+import type { ProfileLocation } from "../../config/parse-shared-config.js";
+import type { ConfigWarning } from "../../config/config-warning.js";
+import { stringProperty } from "../../config/config-data.js";
+import type { CredentialPlan } from "../../plan/credential-plan.js";
+import { planCredentials } from "../../plan/plan-credentials.js";
+import type { AppContext } from "../app-context.js";
+import { loadSharedConfig } from "../load-shared-config.js";
 
 /** A profile's credential plan and what the user should know about the files behind it. */
 export interface ProfileExplanation {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fakeKey } from "../../test/support/fake-keys.js";
-import { StoreError, UsageError } from "../errors.js";
-import type { SecretStore } from "../ports/secret-store.js";
-import { createMemoryStore } from "../store/memory/memory-store.js";
+import { fakeKey } from "../../../test/support/fake-keys.js";
+import { StoreError, UsageError } from "../../errors.js";
+import type { SecretStore } from "../../ports/secret-store.js";
+import { createMemoryStore } from "../../store/memory/memory-store.js";
 import { migrateStore } from "./migrate-store.js";
 
 const key = fakeKey();

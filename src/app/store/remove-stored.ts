@@ -1,6 +1,6 @@
-import { UsageError } from "../errors.js";
-import type { ItemRef, SecretStore } from "../ports/secret-store.js";
-import { redact } from "../redact.js";
+import { UsageError } from "../../errors.js";
+import type { ItemRef, SecretStore } from "../../ports/secret-store.js";
+import { redact } from "../../redact.js";
 
 /** What `remove` deletes: the profile's long-term key, or its cached sessions. */
 export interface RemoveInput {

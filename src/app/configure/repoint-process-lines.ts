@@ -1,8 +1,8 @@
-import { stringProperty } from "../config/config-data.js";
-import { setProfileProperties } from "../config/edit/set-profile-properties.js";
-import type { AppContext } from "./app-context.js";
-import { awsafeProcessWords, shellQuote } from "./import/credential-process-line.js";
-import { loadSharedConfig } from "./load-shared-config.js";
+import { stringProperty } from "../../config/config-data.js";
+import { setProfileProperties } from "../../config/edit/set-profile-properties.js";
+import type { AppContext } from "../app-context.js";
+import { awsafeProcessWords, shellQuote } from "../../config/awsafe-process-line.js";
+import { loadSharedConfig } from "../load-shared-config.js";
 
 /**
  * After `migrate`, points awsafe's `credential_process` lines that name the old store

@@ -1,20 +1,20 @@
 import { readFile } from "node:fs/promises";
-import { stringProperty } from "../config/config-data.js";
-import { selectedRegion } from "../config/locate-shared-config.js";
-import { createStsAdapter } from "../aws/sts-adapter.js";
-import { ConfigError } from "../errors.js";
-import { planCredentials } from "../plan/plan-credentials.js";
-import type { AwsCredentials, StsPort } from "../ports/aws-clients.js";
-import type { CommandRunner } from "../ports/command-runner.js";
-import type { NamedLock } from "../ports/lock.js";
-import type { MfaCodeSource } from "../ports/mfa-code-source.js";
-import type { SecretStore } from "../ports/secret-store.js";
-import { spawnCommandRunner } from "../process/spawn-command-runner.js";
-import { buildProvider } from "../providers/build-provider.js";
-import type { ProviderOptions } from "../providers/credential-provider.js";
-import type { AppContext } from "./app-context.js";
-import { isAwsafeProcessLine } from "./import/credential-process-line.js";
-import { loadSharedConfig } from "./load-shared-config.js";
+import { stringProperty } from "../../config/config-data.js";
+import { selectedRegion } from "../../config/locate-shared-config.js";
+import { createStsAdapter } from "../../aws/sts-adapter.js";
+import { ConfigError } from "../../errors.js";
+import { planCredentials } from "../../plan/plan-credentials.js";
+import type { AwsCredentials, StsPort } from "../../ports/aws/sts.js";
+import type { CommandRunner } from "../../ports/command-runner.js";
+import type { NamedLock } from "../../ports/lock.js";
+import type { MfaCodeSource } from "../../ports/mfa-code-source.js";
+import type { SecretStore } from "../../ports/secret-store.js";
+import { spawnCommandRunner } from "../../process/spawn-command-runner.js";
+import { buildProvider } from "../../providers/build-provider.js";
+import type { ProviderOptions } from "../../providers/credential-provider.js";
+import type { AppContext } from "../app-context.js";
+import { isAwsafeProcessLine } from "../../config/awsafe-process-line.js";
+import { loadSharedConfig } from "../load-shared-config.js";
 
 /** What a credential command needs besides the context; the CLI builds the adapters. */
 export interface ResolveDeps {

@@ -1,9 +1,9 @@
-import { stringProperty } from "../config/config-data.js";
-import type { ConfigWarning } from "../config/config-warning.js";
-import type { ProfileLocation } from "../config/parse-shared-config.js";
-import { summarizeProfiles, type ProfileSummary } from "../plan/summarize-profiles.js";
-import type { AppContext } from "./app-context.js";
-import { loadSharedConfig } from "./load-shared-config.js";
+import { stringProperty } from "../../config/config-data.js";
+import type { ConfigWarning } from "../../config/config-warning.js";
+import type { ProfileLocation } from "../../config/parse-shared-config.js";
+import { summarizeProfiles, type ProfileSummary } from "../../plan/summarize-profiles.js";
+import type { AppContext } from "../app-context.js";
+import { loadSharedConfig } from "../load-shared-config.js";
 
 /** One profile as `awsafe list` shows it. */
 export interface ProfileListing {

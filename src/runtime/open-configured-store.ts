@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { locateAwsafePaths, type AwsafePaths } from "../app/awsafe-paths.js";
-import { readAwsafeConfig } from "../app/awsafe-config.js";
+import { locateAwsafePaths, type AwsafePaths } from "../settings/awsafe-paths.js";
+import { readAwsafeConfig } from "../settings/awsafe-config.js";
 import { StoreError, UsageError } from "../errors.js";
 import type { BackendName, SecretStore } from "../ports/secret-store.js";
 import { chooseBackend, type BackendChoice } from "../store/choose-backend.js";
 import type { PassphraseProvider } from "../store/encrypted-file/passphrase.js";
 import { encryptedStoreFile, openStore } from "../store/open-store.js";
-import type { CliIo } from "./io.js";
+import type { CliIo } from "../cli/io.js";
 import { testHooks } from "./test-hooks.js";
 
 /** The backend a command uses and where awsafe's files are. */
