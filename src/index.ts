@@ -15,10 +15,9 @@ export {
   locateSharedConfig,
   selectedProfileName,
   selectedRegion,
-  type Environment,
-  type PlatformFacts,
   type SharedConfigPaths,
 } from "./config/locate-shared-config.js";
+export type { Environment, PlatformFacts } from "./ports/environment.js";
 export {
   parseSharedConfig,
   type SharedConfig,

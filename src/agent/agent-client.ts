@@ -2,7 +2,7 @@ import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import {
-  type AgentMessage,
+  type AgentReply,
   type AgentRequest,
   decodeLine,
   encodeMessage,
@@ -83,7 +83,7 @@ export function askAgent(
   socket: Socket,
   request: AgentRequest,
   mfa?: MfaCodeSource,
-): Promise<Exclude<AgentMessage, { type: "mfa" }>> {
+): Promise<Exclude<AgentReply, { type: "mfa" }>> {
   return new Promise((resolve, reject) => {
     let answered = false;
     socket.on("error", () => undefined);

@@ -1,3 +1,5 @@
+import type { AwsCredentials } from "../ports/aws/credentials.js";
+import type { CredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 
 /**
@@ -45,15 +47,6 @@ export interface WireError {
   readonly serialNumber?: string;
 }
 
-/** Credentials as they travel (the expiry as ISO 8601). */
-export interface WireCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-  readonly expiration?: string;
-  readonly accountId?: string;
-}
-
 /** What the agent says about itself. */
 export interface AgentStatus {
   readonly pid: number;
@@ -69,12 +62,21 @@ export type AgentMessage =
   | { readonly type: "mfa"; readonly request: MfaRequest }
   | {
       readonly type: "credentials";
-      readonly credentials: WireCredentials;
+      readonly credentials: CredentialsData;
       readonly region?: string;
     }
   | { readonly type: "status"; readonly status: AgentStatus }
   | { readonly type: "stopping" }
   | { readonly type: "error"; readonly error: WireError };
+
+/** What a client reads: an {@link AgentMessage}, its credentials read back. */
+export type AgentReply =
+  | Exclude<AgentMessage, { readonly type: "credentials" }>
+  | {
+      readonly type: "credentials";
+      readonly credentials: AwsCredentials;
+      readonly region?: string;
+    };
 
 /** One message as a line. */
 export function encodeMessage(message: ClientMessage | AgentMessage): string {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { AuthError, UsageError } from "../errors.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import {
   agentProtocolVersion,
@@ -14,7 +14,7 @@ import {
   encodeMessage,
 } from "./agent-protocol.js";
 import { parseClientMessage } from "./parse-messages.js";
-import { toWireCredentials } from "../ports/credentials-json.js";
+import { toCredentialsData } from "../ports/credentials-json.js";
 import { fromWireError, toWireError } from "./wire-error.js";
 
 /** What the agent does for its clients. */
@@ -179,7 +179,7 @@ function serve(
           ({ credentials, region }) => {
             finish({
               type: "credentials",
-              credentials: toWireCredentials(credentials),
+              credentials: toCredentialsData(credentials),
               ...(region === undefined ? {} : { region }),
             });
           },

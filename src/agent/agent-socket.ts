@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Environment } from "../config/locate-shared-config.js";
+import type { Environment } from "../ports/environment.js";
 import { StoreError } from "../errors.js";
 
 /** Unix socket paths longer than this do not fit `sockaddr_un` on every platform. */

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { refreshWindowMs } from "../providers/cached-session.js";
 
 /** What the agent answers a `credentials` request with. */

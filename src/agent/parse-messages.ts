@@ -1,10 +1,10 @@
 import { nameMap } from "../config/name-map.js";
+import { readCredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 import type {
-  AgentMessage,
+  AgentReply,
   AgentStatus,
   ClientMessage,
-  WireCredentials,
   WireError,
 } from "./agent-protocol.js";
 
@@ -49,17 +49,21 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
 }
 
 /** A message from the agent, checked field by field; `undefined` when it is malformed. */
-export function parseAgentMessage(m: Fields): AgentMessage | undefined {
+export function parseAgentMessage(m: Fields): AgentReply | undefined {
   switch (m.type) {
     case "mfa": {
       const request = mfaRequest(m.request);
       return request === undefined ? undefined : { type: "mfa", request };
     }
     case "credentials": {
-      const credentials = wireCredentials(m.credentials);
+      const read = readCredentialsData(m.credentials);
       const region = str(m, "region");
-      if (credentials === undefined) return undefined;
-      return { type: "credentials", credentials, ...(region === undefined ? {} : { region }) };
+      if ("problem" in read) return undefined;
+      return {
+        type: "credentials",
+        credentials: read.credentials,
+        ...(region === undefined ? {} : { region }),
+      };
     }
     case "status": {
       const status = agentStatus(m.status);
@@ -125,24 +129,6 @@ function wireError(value: unknown): WireError | undefined {
     message,
     ...(hint === undefined ? {} : { hint }),
     ...(serialNumber === undefined ? {} : { serialNumber }),
-  };
-}
-
-function wireCredentials(value: unknown): WireCredentials | undefined {
-  const m = fields(value);
-  if (m === undefined) return undefined;
-  const accessKeyId = str(m, "accessKeyId");
-  const secretAccessKey = str(m, "secretAccessKey");
-  if (accessKeyId === undefined || secretAccessKey === undefined) return undefined;
-  const sessionToken = str(m, "sessionToken");
-  const expiration = str(m, "expiration");
-  const accountId = str(m, "accountId");
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(sessionToken === undefined ? {} : { sessionToken }),
-    ...(expiration === undefined ? {} : { expiration }),
-    ...(accountId === undefined ? {} : { accountId }),
   };
 }
 

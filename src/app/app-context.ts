@@ -1,4 +1,4 @@
-import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+import type { Environment, PlatformFacts } from "../ports/environment.js";
 
 /** What every use-case is given of the outside world; the CLI builds it once per run. */
 export interface AppContext {

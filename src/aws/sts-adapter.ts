@@ -1,14 +1,7 @@
 import type * as StsSdk from "@aws-sdk/client-sts";
-import type { Environment } from "../config/locate-shared-config.js";
-import type {
-  AssumeRoleInput,
-  AssumeRoleWithWebIdentityInput,
-  AwsCredentials,
-  GetSessionTokenInput,
-  StsCallContext,
-  StsPort,
-  TemporaryCredentials,
-} from "../ports/aws/sts.js";
+import type { Environment } from "../ports/environment.js";
+import type { AssumeRoleInput, AssumeRoleWithWebIdentityInput, GetSessionTokenInput, StsCallContext, StsPort } from "../ports/aws/sts.js";
+import type { AwsCredentials, TemporaryCredentials } from "../ports/aws/credentials.js";
 import { AuthError } from "../errors.js";
 import { mapStsError, type FailedStsCall } from "./map-sts-error.js";
 

@@ -1,4 +1,4 @@
-import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+import type { Environment, PlatformFacts } from "../ports/environment.js";
 import type { Prompter } from "../ports/prompter.js";
 
 /** What a command may touch of the outside world; tests pass their own. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { createCredentialCache, servingFrom } from "./credential-cache.js";
 
 const minute = 60_000;

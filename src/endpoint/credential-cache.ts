@@ -1,4 +1,4 @@
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { toServingCredentials, type ServingCredentials } from "./serving-credentials.js";
 
 /** What the cache needs: where credentials come from, the clock, where to say what happened. */

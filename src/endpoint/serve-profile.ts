@@ -1,4 +1,4 @@
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { createCredentialCache, servingFrom } from "./credential-cache.js";
 import type { EndpointLimits } from "./endpoint-limits.js";
 import { startEndpoint, type RunningEndpoint } from "./endpoint-server.js";

@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.js";
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { redact } from "../redact.js";
 
 /**

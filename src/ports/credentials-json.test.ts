@@ -1,28 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { fromWireCredentials, toWireCredentials } from "./credentials-json.js";
+import {
+  readCredentialsData,
+  readProcessDocument,
+  toCredentialsData,
+  toProcessDocument,
+} from "./credentials-json.js";
 
-describe("wire credentials", () => {
+const temporary = {
+  accessKeyId: "ASIAEXAMPLEWIRE00001",
+  secretAccessKey: "FAKE-secret",
+  sessionToken: "FAKE-token",
+  expiration: new Date("2026-11-22T10:00:00.000Z"),
+  accountId: "123456789012",
+};
+const longTerm = { accessKeyId: "AKIAEXAMPLEWIRE00001", secretAccessKey: "FAKE" };
+
+describe("credentials as awsafe's JSON", () => {
   it("carry every field across, the expiry as ISO 8601", () => {
-    const credentials = {
-      accessKeyId: "ASIAEXAMPLEWIRE00001",
-      secretAccessKey: "FAKE-secret",
-      sessionToken: "FAKE-token",
-      expiration: new Date("2026-11-22T10:00:00.000Z"),
-      accountId: "123456789012",
-    };
-    const wire = toWireCredentials(credentials);
-    expect(wire.expiration).toBe("2026-11-22T10:00:00.000Z");
-    expect(fromWireCredentials(JSON.parse(JSON.stringify(wire)) as typeof wire)).toEqual(
-      credentials,
-    );
+    const data = toCredentialsData(temporary);
+    expect(data.expiration).toBe("2026-11-22T10:00:00.000Z");
+    expect(readCredentialsData(JSON.parse(JSON.stringify(data)))).toEqual({
+      credentials: temporary,
+    });
   });
 
   it("leave out what long-term keys do not have", () => {
-    const wire = toWireCredentials({
-      accessKeyId: "AKIAEXAMPLEWIRE00001",
-      secretAccessKey: "FAKE",
+    const data = toCredentialsData(longTerm);
+    expect(Object.keys(data)).toEqual(["accessKeyId", "secretAccessKey"]);
+    expect(readCredentialsData(data)).toEqual({ credentials: longTerm });
+  });
+
+  it.each([
+    ["not an object", [], /not an object/],
+    ["no secret", { accessKeyId: "ASIA" }, /no valid secretAccessKey/],
+    ["an empty token", { ...toCredentialsData(temporary), sessionToken: "" }, /sessionToken/],
+    ["a bad time", { ...toCredentialsData(temporary), expiration: "soon" }, /ISO 8601/],
+  ])("name what is wrong with %s, never a value", (_name, value, problem) => {
+    const read = readCredentialsData(value);
+    expect("problem" in read && read.problem).toMatch(problem);
+    expect(JSON.stringify(read)).not.toContain("FAKE");
+  });
+});
+
+describe("the credential_process document", () => {
+  it("is Version 1 with the SDKs' field names, and reads back", () => {
+    const document = toProcessDocument(temporary);
+    expect(document).toEqual({
+      Version: 1,
+      AccessKeyId: temporary.accessKeyId,
+      SecretAccessKey: temporary.secretAccessKey,
+      SessionToken: temporary.sessionToken,
+      Expiration: "2026-11-22T10:00:00.000Z",
+      AccountId: "123456789012",
     });
-    expect(Object.keys(wire)).toEqual(["accessKeyId", "secretAccessKey"]);
-    expect(Object.keys(fromWireCredentials(wire))).toEqual(["accessKeyId", "secretAccessKey"]);
+    expect(readProcessDocument(JSON.parse(JSON.stringify(document)))).toEqual({
+      credentials: temporary,
+    });
+  });
+
+  it("refuses another Version", () => {
+    expect(readProcessDocument({ ...toProcessDocument(longTerm), Version: 2 })).toEqual({
+      problem: "an unsupported Version (supported: 1)",
+    });
   });
 });

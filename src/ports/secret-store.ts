@@ -1,3 +1,5 @@
+import type { CredentialsData } from "./credentials-json.js";
+
 /**
  * The secret store port: where long-term keys, cached sessions, SSO tokens and backups live.
  * Every backend (OS keychain, age-encrypted file, pass, memory) implements {@link SecretStore};
@@ -48,13 +50,10 @@ export interface LongTermKeyItem {
 }
 
 /** Temporary credentials (GetSessionToken, AssumeRole, SSO role credentials). */
-export interface SessionItem {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
+export interface SessionItem extends CredentialsData {
   readonly sessionToken: string;
   /** ISO 8601 expiry. */
   readonly expiration: string;
-  readonly accountId?: string;
   /** True when the session was obtained with an MFA code. */
   readonly mfa?: boolean;
 }

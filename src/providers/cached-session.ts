@@ -1,5 +1,6 @@
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import type { NamedLock } from "../ports/lock.js";
+import { readCredentialsData, toCredentialsData } from "../ports/credentials-json.js";
 import type { SecretStore, SessionItem } from "../ports/secret-store.js";
 import type { CredentialProvider } from "./credential-provider.js";
 
@@ -29,7 +30,7 @@ export function cachedSession(
     if (item === undefined) return undefined;
     const expiration = new Date(item.expiration);
     if (!(expiration.getTime() - deps.now().getTime() > refreshWindowMs)) return undefined;
-    return fromItem(item, expiration);
+    return fromItem(item);
   };
   return async () =>
     (await fresh()) ??
@@ -43,26 +44,15 @@ export function cachedSession(
     });
 }
 
-function fromItem(item: SessionItem, expiration: Date): AwsCredentials {
-  return {
-    accessKeyId: item.accessKeyId,
-    secretAccessKey: item.secretAccessKey,
-    sessionToken: item.sessionToken,
-    expiration,
-    ...(item.accountId === undefined ? {} : { accountId: item.accountId }),
-  };
+function fromItem(item: SessionItem): AwsCredentials | undefined {
+  const read = readCredentialsData(item);
+  return "problem" in read ? undefined : read.credentials;
 }
 
 /** Only temporary credentials are cached; long-term keys never leave their own item. */
 function toItem(credentials: AwsCredentials, mfa: boolean): SessionItem | undefined {
-  const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId } = credentials;
+  const data = toCredentialsData(credentials);
+  const { sessionToken, expiration } = data;
   if (sessionToken === undefined || expiration === undefined) return undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken,
-    expiration: expiration.toISOString(),
-    ...(accountId === undefined ? {} : { accountId }),
-    mfa,
-  };
+  return { ...data, sessionToken, expiration, mfa };
 }

@@ -1,6 +1,7 @@
 import type { ConfigData } from "../config/config-data.js";
-import type { Environment } from "../config/locate-shared-config.js";
-import type { AwsCredentials, StsPort } from "../ports/aws/sts.js";
+import type { Environment } from "../ports/environment.js";
+import type { StsPort } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
 import type { CommandRunner } from "../ports/command-runner.js";
 import type { NamedLock } from "../ports/lock.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";

@@ -1,4 +1,4 @@
-import type { Environment } from "../config/locate-shared-config.js";
+import type { Environment } from "../ports/environment.js";
 import { ConfigError } from "../errors.js";
 import type { CredentialSourceStep } from "../plan/credential-plan.js";
 import type { CredentialProvider } from "./credential-provider.js";

@@ -1,6 +1,7 @@
 import { AuthError } from "../errors.js";
 import type { ProcessStep } from "../plan/credential-plan.js";
-import type { AwsCredentials } from "../ports/aws/sts.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
+import { readProcessDocument } from "../ports/credentials-json.js";
 import type { CommandRunner } from "../ports/command-runner.js";
 import type { CredentialProvider } from "./credential-provider.js";
 
@@ -44,34 +45,11 @@ export function parseProcessOutput(stdout: string, profile: string, now: Date): 
   } catch {
     throw fail("something that is not JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw fail("JSON that is not an object");
-  }
-  const field = (name: string): unknown => Object.getOwnPropertyDescriptor(parsed, name)?.value;
-  if (field("Version") !== 1) throw fail("an unsupported Version (supported: 1)");
-  const text = (name: string, required: boolean): string | undefined => {
-    const value = field(name);
-    if (value === undefined && !required) return undefined;
-    if (typeof value !== "string" || value === "") throw fail(`no valid ${name}`);
-    return value;
-  };
-  const accessKeyId = text("AccessKeyId", true) ?? "";
-  const secretAccessKey = text("SecretAccessKey", true) ?? "";
-  const sessionToken = text("SessionToken", false);
-  const expirationText = text("Expiration", false);
-  const accountId = text("AccountId", false);
-  const expiration = expirationText === undefined ? undefined : new Date(expirationText);
-  if (expiration !== undefined && Number.isNaN(expiration.getTime())) {
-    throw fail("an Expiration that is not an ISO 8601 time");
-  }
+  const read = readProcessDocument(parsed);
+  if ("problem" in read) throw fail(read.problem);
+  const { expiration } = read.credentials;
   if (expiration !== undefined && expiration.getTime() <= now.getTime()) {
     throw fail("credentials that have already expired");
   }
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(sessionToken === undefined ? {} : { sessionToken }),
-    ...(expiration === undefined ? {} : { expiration }),
-    ...(accountId === undefined ? {} : { accountId }),
-  };
+  return read.credentials;
 }

@@ -1,5 +1,5 @@
 import { MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
-import type { MfaCode } from "../ports/aws/sts.js";
+import type { MfaCode } from "../ports/aws/credentials.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 
 /** How many codes the user may try before the command fails. */

@@ -1,7 +1,6 @@
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { AgentUnavailableError, askAgent, ensureAgent } from "../agent/agent-client.js";
 import { agentSocketPath, preparePrivateDir } from "../agent/agent-socket.js";
-import { fromWireCredentials } from "../ports/credentials-json.js";
 import { fromWireError } from "../agent/wire-error.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
@@ -51,7 +50,7 @@ export async function viaAgent(
     );
     if (answer.type === "error") throw fromWireError(answer.error);
     if (answer.type !== "credentials") return undefined;
-    return { profile, region: answer.region, credentials: fromWireCredentials(answer.credentials) };
+    return { profile, region: answer.region, credentials: answer.credentials };
   } catch (error) {
     if (error instanceof AgentUnavailableError) return undefined;
     throw error;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Environment } from "../config/locate-shared-config.js";
+import type { Environment } from "../ports/environment.js";
 
 /**
  * Switches the end-to-end tests need and users must never get, honoured only when

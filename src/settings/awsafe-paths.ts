@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Environment, PlatformFacts } from "../config/locate-shared-config.js";
+import type { Environment, PlatformFacts } from "../ports/environment.js";
 
 /** Where awsafe keeps its own files. */
 export interface AwsafePaths {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EndpointLimits } from "../../src/endpoint/endpoint-limits.js";
 import { serveProfile, type ServedProfile } from "../../src/endpoint/serve-profile.js";
-import type { AwsCredentials } from "../../src/ports/aws/sts.js";
+import type { AwsCredentials } from "../../src/ports/aws/credentials.js";
 
 /** Made-up temporary credentials; the secret parts are random, so a scan can look for them. */
 export function fakeCredentials(expiration: Date): AwsCredentials {

@@ -1,4 +1,4 @@
-import type { Environment } from "../../config/locate-shared-config.js";
+import type { Environment } from "../../ports/environment.js";
 import { UsageError } from "../../errors.js";
 import type { ResolvedCredentials } from "./resolve-credentials.js";
 

@@ -1,4 +1,5 @@
-import type { AwsCredentials } from "../../ports/aws/sts.js";
+import type { AwsCredentials } from "../../ports/aws/credentials.js";
+import { toProcessDocument } from "../../ports/credentials-json.js";
 
 /** The formats of `awsafe export --format`. */
 export const exportFormats = [
@@ -41,9 +42,9 @@ export function formatCredentials(
         variables.map(([name, value]) => `$Env:${name}='${value.replaceAll("'", "''")}'`),
       );
     case "json":
-      return `${JSON.stringify(processJson(credentials), null, 2)}\n`;
+      return `${JSON.stringify(toProcessDocument(credentials), null, 2)}\n`;
     case "process":
-      return `${JSON.stringify(processJson(credentials))}\n`;
+      return `${JSON.stringify(toProcessDocument(credentials))}\n`;
     case "ini":
       return lines([
         `[${extra.profile}]`,
@@ -55,20 +56,6 @@ export function formatCredentials(
         ...(extra.region === undefined ? [] : [`region = ${extra.region}`]),
       ]);
   }
-}
-
-/** The Version 1 document of `credential_process` (SPECS §b.3). */
-export function processJson(credentials: AwsCredentials): Record<string, string | number> {
-  return {
-    Version: 1,
-    AccessKeyId: credentials.accessKeyId,
-    SecretAccessKey: credentials.secretAccessKey,
-    ...(credentials.sessionToken === undefined ? {} : { SessionToken: credentials.sessionToken }),
-    ...(credentials.expiration === undefined
-      ? {}
-      : { Expiration: credentials.expiration.toISOString() }),
-    ...(credentials.accountId === undefined ? {} : { AccountId: credentials.accountId }),
-  };
 }
 
 function credentialVariables(

@@ -1,29 +1,10 @@
+import type { AwsCredentials, MfaCode, TemporaryCredentials } from "./credentials.js";
+
 /**
- * The AWS port: the few STS calls the credential engine makes. The adapter (`src/aws/`) talks to
- * STS with the AWS SDK and maps every AWS error to an {@link AppError} at that boundary; the
- * domain only sees {@link AwsCredentials} or such an error.
+ * STS, as the engine, rotation and the console need it. The adapter (`src/aws/sts-adapter.ts`)
+ * talks to STS with the AWS SDK and maps every AWS error to an AppError at that boundary; the
+ * domain only sees credentials or such an error.
  */
-
-/** Credentials that can sign a request. Temporary ones carry a token and an expiry. */
-export interface AwsCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-  readonly expiration?: Date;
-  readonly accountId?: string;
-}
-
-/** Temporary credentials from STS: always a token and an expiry. */
-export interface TemporaryCredentials extends AwsCredentials {
-  readonly sessionToken: string;
-  readonly expiration: Date;
-}
-
-/** An MFA device and the code it shows now. */
-export interface MfaCode {
-  readonly serialNumber: string;
-  readonly tokenCode: string;
-}
 
 /** `sts:GetSessionToken`. */
 export interface GetSessionTokenInput {
