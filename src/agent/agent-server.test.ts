@@ -65,7 +65,7 @@ describe("the agent server and client", () => {
       credentials: {
         accessKeyId: "ASIAFAKE123456",
         secretAccessKey: "fake-TEST",
-        expiration: "1970-01-01T00:00:00.000Z",
+        expiration: new Date(0),
       },
       region: "eu-west-1",
     });
