@@ -1,9 +1,15 @@
-import { AppError, AuthError, ConfigError } from "../errors.js";
-import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
+import { type AppError, AuthError, ConfigError } from "../errors.js";
+import { MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
+import { mapCommonAwsError, otherAwsError } from "./map-aws-error.js";
 
 /** The STS operation that failed, and what the message needs to know about the call. */
 export interface FailedStsCall {
-  readonly operation: "GetSessionToken" | "AssumeRole" | "AssumeRoleWithWebIdentity";
+  readonly operation:
+    | "GetSessionToken"
+    | "AssumeRole"
+    | "AssumeRoleWithWebIdentity"
+    | "GetCallerIdentity"
+    | "GetFederationToken";
   readonly profile: string;
   /** The credentials that signed the call were temporary (a session, not an access key). */
   readonly temporaryCredentials: boolean;
@@ -17,17 +23,14 @@ export interface FailedStsCall {
  * adds nothing for the user; where it explains the refusal it is quoted (it never holds a secret).
  */
 export function mapStsError(error: unknown, call: FailedStsCall): AppError {
-  if (error instanceof AppError) return error;
-  const aws = awsErrorFacts(error);
-  if (aws === undefined) return unreachable(error, call);
-  const { code, message, status } = aws;
   const what = describeCall(call);
-  if (code === "Throttling" || code === "ThrottlingException" || status >= 500) {
-    return new AwsUnavailableError(`${what} failed: STS kept answering ${code} (HTTP ${status})`, {
-      hint: "AWS is throttling or failing; wait a moment and try again",
-      cause: error,
-    });
-  }
+  const common = mapCommonAwsError(error, {
+    what,
+    service: "STS",
+    endpointVariable: "AWS_ENDPOINT_URL_STS",
+  });
+  if ("mapped" in common) return common.mapped;
+  const { code, message } = common.facts;
   switch (code) {
     case "InvalidClientTokenId":
     case "ExpiredToken":
@@ -52,35 +55,17 @@ export function mapStsError(error: unknown, call: FailedStsCall): AppError {
         cause: error,
       });
     default:
-      return new AuthError(`${what} failed: ${code}: ${message}`, {
-        hint: "Run with --debug for details",
-        cause: error,
-      });
+      return otherAwsError(error, { what, service: "STS", endpointVariable: "" }, common.facts);
   }
-}
-
-interface AwsErrorFacts {
-  readonly code: string;
-  readonly message: string;
-  readonly status: number;
-}
-
-/** The code, message and HTTP status of an SDK service exception; `undefined` for other errors. */
-function awsErrorFacts(error: unknown): AwsErrorFacts | undefined {
-  if (!(error instanceof Error) || !("$metadata" in error)) return undefined;
-  const metadata: unknown = error.$metadata;
-  const status =
-    typeof metadata === "object" && metadata !== null && "httpStatusCode" in metadata
-      ? metadata.httpStatusCode
-      : undefined;
-  if (typeof status !== "number") return undefined;
-  return { code: error.name, message: error.message, status };
 }
 
 function describeCall(call: FailedStsCall): string {
   switch (call.operation) {
     case "GetSessionToken":
       return `GetSessionToken for profile "${call.profile}"`;
+    case "GetCallerIdentity":
+    case "GetFederationToken":
+      return `${call.operation} for profile "${call.profile}"`;
     case "AssumeRole":
     case "AssumeRoleWithWebIdentity":
       return `${call.operation} into ${call.roleArn ?? "the role"} (profile "${call.profile}")`;
@@ -92,7 +77,7 @@ function badCredentials(error: unknown, call: FailedStsCall, what: string, code:
     return new AuthError(
       `${what} failed: the session it was signed with is no longer valid (${code})`,
       {
-        hint: `Drop the cached session with \`awsafe clear ${call.profile}\` and try again`,
+        hint: `Drop the cached sessions with \`awsafe remove ${call.profile} --sessions\` and try again`,
         cause: error,
       },
     );
@@ -100,7 +85,7 @@ function badCredentials(error: unknown, call: FailedStsCall, what: string, code:
   return new AuthError(
     `${what} failed: AWS does not accept the access key (${code}): it was deleted, deactivated or mistyped`,
     {
-      hint: `Store a valid key with \`awsafe add ${call.profile}\` (or \`awsafe rotate ${call.profile}\` while the old key still works)`,
+      hint: `Store a valid key with \`awsafe add ${call.profile} --force\``,
       cause: error,
     },
   );
@@ -137,15 +122,7 @@ function accessDenied(
     });
   }
   return new AuthError(`${what} was denied: ${message}`, {
-    hint: "The IAM policies of this user deny the call; check them with `awsafe doctor`",
-    cause: error,
-  });
-}
-
-function unreachable(error: unknown, call: FailedStsCall): AppError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AwsUnavailableError(`${describeCall(call)} failed: cannot reach STS (${reason})`, {
-    hint: "Check the network connection (and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS if set), then try again",
+    hint: "The IAM policies of this user deny the call; check them in the IAM console",
     cause: error,
   });
 }

@@ -1,3 +1,4 @@
+import type { AwsCallContext } from "./call-context.js";
 import type { AwsCredentials, MfaCode, TemporaryCredentials } from "./credentials.js";
 
 /**
@@ -38,12 +39,25 @@ export interface AssumeRoleWithWebIdentityInput {
   readonly durationSeconds?: number;
 }
 
-/** Where a call goes and what it is for, so errors can say what to do. */
-export interface StsCallContext {
-  /** The profile whose settings the call comes from (for messages). */
+/** Where an STS call goes and which profile it is for, so errors can say what to do. */
+export interface StsCallContext extends AwsCallContext {
   readonly profile: string;
-  /** The region to call STS in; the adapter falls back to its default. */
-  readonly region?: string | undefined;
+}
+
+/** `sts:GetCallerIdentity`: who the credentials belong to. */
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+  readonly userId: string;
+}
+
+/** `sts:GetFederationToken` (long-term keys only; no MFA). */
+export interface GetFederationTokenInput {
+  /** The federated user's name, 2 to 32 characters of `[\w+=,.@-]`. */
+  readonly name: string;
+  readonly durationSeconds?: number;
+  /** An inline session policy (JSON); without one the session has no permissions. */
+  readonly policy?: string;
 }
 
 /**
@@ -65,6 +79,12 @@ export interface StsPort {
   ): Promise<TemporaryCredentials>;
   assumeRoleWithWebIdentity(
     input: AssumeRoleWithWebIdentityInput,
+    context: StsCallContext,
+  ): Promise<TemporaryCredentials>;
+  getCallerIdentity(credentials: AwsCredentials, context: StsCallContext): Promise<CallerIdentity>;
+  getFederationToken(
+    credentials: AwsCredentials,
+    input: GetFederationTokenInput,
     context: StsCallContext,
   ): Promise<TemporaryCredentials>;
 }

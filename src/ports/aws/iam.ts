@@ -1,0 +1,77 @@
+import type { AwsCallContext } from "./call-context.js";
+import type { AwsCredentials } from "./credentials.js";
+
+/** The IAM user the credentials belong to. */
+export interface IamUser {
+  readonly userName: string;
+  readonly arn: string;
+  readonly userId: string;
+}
+
+/** One of a user's access keys (`ListAccessKeys`); never its secret. */
+export interface IamAccessKey {
+  readonly accessKeyId: string;
+  readonly status: "Active" | "Inactive";
+  readonly createDate: Date | undefined;
+}
+
+/** A new access key (`CreateAccessKey`); the secret is shown once, here. */
+export interface NewAccessKey {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly createDate: Date | undefined;
+}
+
+/** When and where a key was last used (`GetAccessKeyLastUsed`). */
+export interface AccessKeyLastUsed {
+  readonly lastUsedDate: Date | undefined;
+  readonly serviceName: string | undefined;
+  readonly region: string | undefined;
+}
+
+/** An MFA device of a user (`ListMFADevices`). */
+export interface IamMfaDevice {
+  readonly serialNumber: string;
+  readonly enableDate: Date | undefined;
+}
+
+/**
+ * IAM, as rotation, setup and the account checks need it. Without `userName` a call is about the
+ * user who signs it, as in the AWS CLI. Every method rejects with an AppError (an AuthError when
+ * the credentials or the policy refuse it, an unavailable error after retries).
+ */
+export interface IamPort {
+  getUser(credentials: AwsCredentials, context: AwsCallContext): Promise<IamUser>;
+  listAccessKeys(
+    credentials: AwsCredentials,
+    userName: string | undefined,
+    context: AwsCallContext,
+  ): Promise<IamAccessKey[]>;
+  createAccessKey(
+    credentials: AwsCredentials,
+    userName: string | undefined,
+    context: AwsCallContext,
+  ): Promise<NewAccessKey>;
+  updateAccessKey(
+    credentials: AwsCredentials,
+    key: { readonly accessKeyId: string; readonly status: "Active" | "Inactive" },
+    userName: string | undefined,
+    context: AwsCallContext,
+  ): Promise<void>;
+  deleteAccessKey(
+    credentials: AwsCredentials,
+    accessKeyId: string,
+    userName: string | undefined,
+    context: AwsCallContext,
+  ): Promise<void>;
+  getAccessKeyLastUsed(
+    credentials: AwsCredentials,
+    accessKeyId: string,
+    context: AwsCallContext,
+  ): Promise<AccessKeyLastUsed>;
+  listMfaDevices(
+    credentials: AwsCredentials,
+    userName: string | undefined,
+    context: AwsCallContext,
+  ): Promise<IamMfaDevice[]>;
+}
