@@ -101,10 +101,15 @@ export async function withSdkClient<C extends { destroy(): void }, T>(
  */
 export function sdkModule<M extends object>(loaded: M, exportName: keyof M & string): M {
   const inner: unknown = Reflect.get(loaded, "default");
-  return hasExport<M>(inner, exportName) ? inner : loaded;
+  return hasExport(inner, loaded, exportName) ? inner : loaded;
 }
 
-function hasExport<M>(value: unknown, exportName: string): value is M {
+/** Whether `value` is a module like `sample`: it has `exportName`. */
+function hasExport<M extends object>(
+  value: unknown,
+  _sample: M,
+  exportName: keyof M & string,
+): value is M {
   return typeof value === "object" && value !== null && exportName in value;
 }
 
