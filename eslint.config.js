@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test/conformance/corpus/"] },
+  { ignores: ["dist/", "dist-test/", "node_modules/", "coverage/", "test/conformance/corpus/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -24,8 +24,6 @@ const env = prepareBenchHome({
   seed,
   backend: "file",
   awsafe: [process.execPath, cli],
-  // Only to lower the encrypted file's scrypt cost; no clock hook is set.
-  extraEnv: { AWSAFE_TEST_FILE_WORK_FACTOR: "10" },
 });
 let serve;
 try {

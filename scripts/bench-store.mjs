@@ -149,6 +149,8 @@ async function loadStoreModules() {
     format: "esm",
     target: "node20",
     packages: "external",
+    // The build that ships: no test hooks (src/runtime/test-hooks.ts).
+    define: { __AWSAFE_TEST_HOOKS__: "false" },
     logLevel: "warning",
   });
   return import(pathToFileURL(outfile).href);

@@ -65,10 +65,8 @@ export function prepareBenchHome({
     EMULATOR_URL: seed.url,
     TOTP_SECRET: user.totpSecret,
     MFA_LOG: path.join(home, "mfa.log"),
-    // Test hooks on only for what extraEnv asks (a lower scrypt cost) and so that keychain
-    // items of this run go under their own service name, never the user's `awsafe`.
-    NODE_ENV: "test",
-    AWSAFE_TEST_KEYCHAIN_SERVICE: `awsafe-bench-${path.basename(home)}`,
+    // The benches run the build that ships (no test hooks): `npm run bench` gives it a private
+    // Secret Service (scripts/with-secret-service.sh), so the user's keychain is never touched.
     ...(process.env.DBUS_SESSION_BUS_ADDRESS === undefined
       ? {}
       : { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS }),

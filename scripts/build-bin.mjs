@@ -14,6 +14,8 @@
 //               and `bunfig.toml` from the working directory at start: awsafe must not take
 //               variables (AWS keys among them) from whatever directory it is run in
 // It leaves the rest of dist/ as it is (`npm run build` replaces dist/, this file included).
+// With --test it builds dist-test/awsafe with the test hooks in (src/runtime/test-hooks.ts),
+// which `npm run test:bin` runs the end-to-end tests against; that one never ships.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +24,8 @@ import { performance } from "node:perf_hooks";
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
 const bun = path.join(repoRoot, "node_modules/.bin/bun");
-const outfile = path.join(repoRoot, "dist/awsafe");
+const testBuild = process.argv.includes("--test");
+const outfile = path.join(repoRoot, testBuild ? "dist-test/awsafe" : "dist/awsafe");
 
 const started = performance.now();
 mkdirSync(path.dirname(outfile), { recursive: true });
@@ -43,6 +46,8 @@ execFileSync(
     `__AWSAFE_VERSION__=${JSON.stringify(pkg.version)}`,
     "--define",
     "__AWSAFE_STANDALONE__=true",
+    "--define",
+    `__AWSAFE_TEST_HOOKS__=${String(testBuild)}`,
     "--outfile",
     outfile,
   ],
@@ -51,4 +56,4 @@ execFileSync(
 );
 const megabytes = (statSync(outfile).size / 1e6).toFixed(0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.error(`build-bin: dist/awsafe (${megabytes} MB) in ${seconds} s`);
+console.error(`build-bin: ${path.relative(repoRoot, outfile)} (${megabytes} MB) in ${seconds} s`);

@@ -1,11 +1,14 @@
 // Bundles the CLI (the dist/cli.cjs executable, dist/main.js and lazily loaded chunks) and the
 // library entry into dist/, writes the library's type declarations, and leaves dist/meta.json for
-// the license check.
+// the license check. With --test it builds the same into dist-test/ with the test hooks in
+// (src/runtime/test-hooks.ts): that build is what the end-to-end tests run, and it never ships.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const testBuild = process.argv.includes("--test");
+const out = testBuild ? "dist-test" : "dist";
 
 // Bundled CommonJS dependencies use require(), __filename and __dirname; ESM output has none of
 // them, so each chunk defines them.
@@ -27,18 +30,25 @@ const common = {
   metafile: true,
   // A native module: it loads its platform's binary at run time and cannot be bundled.
   external: ["@napi-rs/keyring"],
-  // __AWSAFE_STANDALONE__ is true only in the single executable (scripts/build-bin.mjs).
-  define: { __AWSAFE_VERSION__: JSON.stringify(pkg.version), __AWSAFE_STANDALONE__: "false" },
+  // __AWSAFE_STANDALONE__ is true only in the single executable (scripts/build-bin.mjs);
+  // __AWSAFE_TEST_HOOKS__ only in the test build. Syntax minification drops the branches a
+  // false switch leaves dead, and with them every test hook; names and layout stay readable.
+  define: {
+    __AWSAFE_VERSION__: JSON.stringify(pkg.version),
+    __AWSAFE_STANDALONE__: "false",
+    __AWSAFE_TEST_HOOKS__: String(testBuild),
+  },
+  minifySyntax: true,
   logLevel: "warning",
 };
 
-rmSync("dist", { recursive: true, force: true });
-mkdirSync("dist", { recursive: true });
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
 const cli = await build({
   ...common,
   entryPoints: { main: "src/cli/main.ts" },
-  outdir: "dist",
+  outdir: out,
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   banner: { js: cjsShim },
@@ -47,7 +57,7 @@ const cli = await build({
 await build({
   ...common,
   entryPoints: ["src/cli/entry.ts"],
-  outfile: "dist/cli.cjs",
+  outfile: `${out}/cli.cjs`,
   format: "cjs",
   external: ["./main.js", "./fast-credential-process.cjs"],
   banner: { js: "#!/usr/bin/env node" },
@@ -57,22 +67,24 @@ await build({
 const fast = await build({
   ...common,
   entryPoints: ["src/cli/fast-credential-process.ts"],
-  outfile: "dist/fast-credential-process.cjs",
+  outfile: `${out}/fast-credential-process.cjs`,
   format: "cjs",
 });
 const library = await build({
   ...common,
   entryPoints: { index: "src/index.ts" },
-  outdir: "dist",
+  outdir: out,
   banner: { js: cjsShim },
 });
 
 // main.js itself has no CommonJS code and is on every command's path: drop the shim there.
-const main = readFileSync("dist/main.js", "utf8");
-writeFileSync("dist/main.js", main.replace(`${cjsShim}\n`, ""));
+const main = readFileSync(`${out}/main.js`, "utf8");
+writeFileSync(`${out}/main.js`, main.replace(`${cjsShim}\n`, ""));
 
 const inputs = { ...cli.metafile.inputs, ...fast.metafile.inputs, ...library.metafile.inputs };
-writeFileSync("dist/meta.json", JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-  stdio: "inherit",
-});
+writeFileSync(`${out}/meta.json`, JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
+if (!testBuild) {
+  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    stdio: "inherit",
+  });
+}

@@ -5,3 +5,9 @@ declare const __AWSAFE_VERSION__: string;
  * `true` there, `false` in the Node bundles and the tests.
  */
 declare const __AWSAFE_STANDALONE__: boolean;
+/**
+ * Whether test hooks exist (see src/runtime/test-hooks.ts), replaced at build time: `true` only in
+ * the test builds (`npm run build:test`, `build:bin:test`) and under vitest; `false` in every
+ * build that ships.
+ */
+declare const __AWSAFE_TEST_HOOKS__: boolean;

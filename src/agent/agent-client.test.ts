@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AgentUnavailableError, ensureAgent } from "./agent-client.js";
+import { agentProtocolVersion } from "./agent-protocol.js";
+import { AgentUnavailableError, askAgent, connectAgent, ensureAgent } from "./agent-client.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "awsafe-agent-client-"));
 const servers: Server[] = [];
@@ -15,7 +16,7 @@ let count = 0;
 const socketPath = () => path.join(dir, `c${++count}.sock`);
 
 /** A `start` that counts its calls and listens on `socket` a little later, as an agent would. */
-function countingStart(socket: string): { start: () => void; calls: () => number } {
+function countingStart(socket: string): { start: () => undefined; calls: () => number } {
   let calls = 0;
   return {
     start: () => {
@@ -25,6 +26,7 @@ function countingStart(socket: string): { start: () => void; calls: () => number
         servers.push(server);
         server.listen(socket);
       }, 50);
+      return undefined;
     },
     calls: () => calls,
   };
@@ -58,5 +60,28 @@ describe("ensureAgent", () => {
     const { start, calls } = countingStart(socket);
     await expect(ensureAgent(socket, start, 200)).rejects.toBeInstanceOf(AgentUnavailableError);
     expect(calls()).toBe(0);
+  });
+});
+
+describe("bounded waits", () => {
+  it("stops waiting as soon as the agent it started has exited without listening", async () => {
+    const socket = socketPath();
+    const started = Date.now();
+    const failed = ensureAgent(socket, () => ({ exited: () => true }), 10_000);
+    await expect(failed).rejects.toThrow(/exited as it started/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("gives up on an agent that accepts the connection but never says a word", async () => {
+    const socket = socketPath();
+    const server = createServer(() => undefined);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    const connection = await connectAgent(socket);
+    if (connection === undefined) throw new Error("the test server does not listen");
+    const started = Date.now();
+    const asked = askAgent(connection, { v: agentProtocolVersion, type: "status" }, undefined, 300);
+    await expect(asked).rejects.toThrow(/did not answer within 0.3 s/);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

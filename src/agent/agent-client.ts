@@ -1,12 +1,7 @@
 import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
-import {
-  type AgentReply,
-  type AgentRequest,
-  decodeLine,
-  encodeMessage,
-} from "./agent-protocol.js";
+import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { parseAgentMessage } from "./parse-messages.js";
 import { toWireError } from "./wire-error.js";
 
@@ -26,33 +21,50 @@ export function connectAgent(socketPath: string): Promise<Socket | undefined> {
   });
 }
 
+/** An agent process this client started: whether it has exited (it cannot serve then). */
+export interface StartedAgent {
+  readonly exited: () => boolean;
+}
+
+/** How long a client waits for an agent it (or another client) started to listen. */
+export const agentStartWaitMs = 10_000;
+
 /**
  * A connection to a running agent, starting one with `start` when none answers, then waiting up
  * to `waitMs` for it to listen. Of many clients that find no agent at once, the one that creates
- * `<socket>.starting` starts it and the others wait for it: one agent process, not one each.
+ * `<socket>.starting` starts it and the others wait for it: one agent process, not one each. An
+ * agent this client started that exits without listening ends the wait at once (another agent
+ * that won the race still answers).
  *
  * @throws AgentUnavailableError when none answers in time.
  */
 export async function ensureAgent(
   socketPath: string,
-  start: () => void | Promise<void>,
-  waitMs = 10_000,
+  start: () => StartedAgent | undefined | Promise<StartedAgent | undefined>,
+  waitMs = agentStartWaitMs,
 ): Promise<Socket> {
   const running = await connectAgent(socketPath);
   if (running !== undefined) return running;
   const marker = `${socketPath}.starting`;
   const starter = claimStart(marker, waitMs);
+  const deadline = Date.now() + waitMs;
   try {
-    if (starter) await start();
-    for (let waited = 0; waited < waitMs; waited += 25) {
+    const started = starter ? await start() : undefined;
+    while (Date.now() < deadline) {
       await sleep(25);
+      const exited = started?.exited() === true;
       const socket = await connectAgent(socketPath);
       if (socket !== undefined) return socket;
+      if (exited) {
+        throw new AgentUnavailableError("the awsafe agent exited as it started, without serving");
+      }
     }
   } finally {
     if (starter) rmSync(marker, { force: true });
   }
-  throw new AgentUnavailableError(`no awsafe agent answered on ${socketPath}`);
+  throw new AgentUnavailableError(
+    `no awsafe agent answered within ${String(waitMs / 1000)} s of being started`,
+  );
 }
 
 /**
@@ -74,26 +86,46 @@ function claimStart(marker: string, staleMs: number): boolean {
 }
 
 /**
+ * How long a client waits for the agent's first word on a request: a live agent says
+ * `accepted` (or answers) at once, even while it works on other requests, so silence means it
+ * is stopped or wedged. Long enough for an agent busy with one scrypt unlock of the file store.
+ */
+export const agentAnswerWaitMs = 5_000;
+
+/**
  * Sends one request and returns the agent's answer. MFA questions on the way are put to `mfa`
  * (this client prompts; the agent never does) and its answer, or its error, goes back.
  *
- * @throws AgentUnavailableError when the agent closes the connection without an answer.
+ * @throws AgentUnavailableError when the agent closes the connection without an answer, or says
+ *   nothing within `answerWaitMs`.
  */
 export function askAgent(
   socket: Socket,
   request: AgentRequest,
   mfa?: MfaCodeSource,
-): Promise<Exclude<AgentReply, { type: "mfa" }>> {
+  answerWaitMs = agentAnswerWaitMs,
+): Promise<Exclude<AgentReply, { type: "mfa" | "accepted" }>> {
   return new Promise((resolve, reject) => {
     let answered = false;
+    const silent = setTimeout(() => {
+      socket.destroy();
+      reject(
+        new AgentUnavailableError(
+          `the awsafe agent did not answer within ${String(answerWaitMs / 1000)} s`,
+        ),
+      );
+    }, answerWaitMs);
     socket.on("error", () => undefined);
     socket.once("close", () => {
+      clearTimeout(silent);
       if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
     });
     onLines(socket, (line) => {
       const record = decodeLine(line);
       const message = record === undefined ? undefined : parseAgentMessage(record);
       if (message === undefined) return;
+      clearTimeout(silent);
+      if (message.type === "accepted") return;
       if (message.type !== "mfa") {
         answered = true;
         socket.end();

@@ -57,8 +57,9 @@ export interface AgentStatus {
   readonly socket: string;
 }
 
-/** Anything the agent sends. */
+/** Anything the agent sends. `accepted` comes first, at once, to say the agent is alive. */
 export type AgentMessage =
+  | { readonly type: "accepted" }
   | { readonly type: "mfa"; readonly request: MfaRequest }
   | {
       readonly type: "credentials";

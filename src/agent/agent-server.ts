@@ -148,6 +148,7 @@ function serve(
     }
     if (started) return;
     started = true;
+    send({ type: "accepted" });
     if (message.v !== agentProtocolVersion) {
       const error = new UsageError(
         `awsafe agent speaks protocol ${agentProtocolVersion}, the client ${message.v}`,

@@ -1,12 +1,7 @@
 import { nameMap } from "../config/name-map.js";
 import { readCredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
-import type {
-  AgentReply,
-  AgentStatus,
-  ClientMessage,
-  WireError,
-} from "./agent-protocol.js";
+import type { AgentReply, AgentStatus, ClientMessage, WireError } from "./agent-protocol.js";
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -69,8 +64,9 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
       const status = agentStatus(m.status);
       return status === undefined ? undefined : { type: "status", status };
     }
+    case "accepted":
     case "stopping":
-      return { type: "stopping" };
+      return { type: m.type };
     case "error": {
       const error = wireError(m.error);
       return error === undefined ? undefined : { type: "error", error };

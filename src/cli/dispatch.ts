@@ -1,15 +1,16 @@
 import type { fastCredentialProcess } from "./fast-credential-process.js";
+import type { main } from "./main.js";
 
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
-  readonly main: () => Promise<unknown>;
+  readonly main: () => Promise<{ readonly main: typeof main }>;
 }
 
 /**
  * What every awsafe executable does first: `--version` (the most common probe) is answered at
  * once; `credential-process <profile>` goes to the agent through the fast path; everything else,
- * and whatever the fast path cannot answer, loads the CLI proper (main.ts).
+ * and whatever the fast path hands over, loads the CLI proper (main.ts).
  */
 export function dispatch(args: readonly string[], load: Entrypoints): void {
   const [command, profile, ...rest] = args;
@@ -22,11 +23,11 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
   ) {
     void load
       .fastPath()(profile)
-      .then(async (code) => {
-        if (code === undefined) await load.main();
-        else process.exitCode = code;
+      .then(async (outcome) => {
+        if ("exitCode" in outcome) process.exitCode = outcome.exitCode;
+        else await (await load.main()).main(args, outcome.handOver);
       });
   } else {
-    void load.main();
+    void load.main().then(({ main }) => main(args));
   }
 }

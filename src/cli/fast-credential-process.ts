@@ -1,37 +1,52 @@
-import { homedir } from "node:os";
-import { ttyPrompter } from "../prompt/tty-prompter.js";
-import type { CommandInput } from "./command-table.js";
-import { providerOptions } from "./credential-input.js";
-import { formatCredentials } from "./format/format-credentials.js";
+import { chooseAgentRoute } from "../runtime/agent-route.js";
+import { credentialsFromAgent } from "../runtime/ask-agent.js";
+import { processContext } from "../runtime/context.js";
+import { agentFallbackNotice } from "../runtime/agent-fallback-notice.js";
 import { fdOutput } from "./fd-output.js";
-import type { CliIo } from "./io.js";
+import { formatCredentials } from "./format/format-credentials.js";
 import { reportError } from "./report-error.js";
-import { selfCommand } from "../runtime/self-command.js";
-import { viaAgent } from "../runtime/ask-agent.js";
+
+/** What the fast path found out, for the CLI proper when it takes over. */
+export interface HandOver {
+  /** Why the agent could not serve; the CLI then works in-process without asking it again. */
+  readonly agentUnavailable?: string | undefined;
+}
+
+/** How the fast path ended: an exit code, or the CLI proper takes over. */
+export type FastOutcome = { readonly exitCode: number } | { readonly handOver: HandOver };
 
 /**
  * The hot path: `awsafe credential-process <profile>`, which the AWS CLI and SDKs run before
- * every call, answered by the running agent. Bundled on its own into one file so
- * that it loads one module instead of the command parser and a dozen chunks. Returns the exit
- * code, or `undefined` when the agent cannot answer here (none runs, the store needs a
- * passphrase typed, ...): the caller then runs the full CLI, which handles every other case.
+ * every call, answered by the running agent. Bundled on its own into one file so that it loads
+ * one module instead of the command parser and a dozen chunks. It makes the same one decision
+ * as every credential command (agent-route.ts); whatever is not the agent's to answer (no agent
+ * wanted, a passphrase to type, an agent that cannot serve) goes to the CLI proper, which then
+ * does not wait for the agent again.
  */
-export async function fastCredentialProcess(profile: string): Promise<number | undefined> {
-  const io: CliIo = {
-    env: process.env,
-    platform: { platform: process.platform, homedir },
-    stdout: fdOutput(1, () => process.stdout),
-    stderr: fdOutput(2, () => process.stderr),
-    prompter: ttyPrompter({ platform: process.platform, mode: process.env.AWSAFE_PROMPT }),
-    selfCommand: selfCommand(),
+export async function fastCredentialProcess(profile: string): Promise<FastOutcome> {
+  const stderr = fdOutput(2, () => process.stderr);
+  const context = processContext({ notice: (line) => stderr.write(`awsafe: ${line}\n`) });
+  const request = {
+    profile,
+    options: {},
+    agent: true,
+    backend: undefined,
+    mfaToken: undefined,
   };
-  const input: CommandInput = { positionals: [profile], options: {} };
   try {
-    const resolved = await viaAgent(io, input, profile, providerOptions(input));
-    if (resolved === undefined) return undefined;
-    io.stdout.write(formatCredentials("process", resolved.credentials, resolved));
-    return 0;
+    const route = chooseAgentRoute(context, request);
+    if (route.kind !== "agent") return { handOver: {} };
+    const answer = await credentialsFromAgent(context, route.socketPath, request);
+    if (answer.kind === "unavailable") {
+      context.notice(agentFallbackNotice(answer.why));
+      return { handOver: { agentUnavailable: answer.why } };
+    }
+    const { resolved } = answer;
+    fdOutput(1, () => process.stdout).write(
+      formatCredentials("process", resolved.credentials, resolved),
+    );
+    return { exitCode: 0 };
   } catch (error) {
-    return reportError(error, io, false);
+    return { exitCode: reportError(error, { stderr }, false) };
   }
 }

@@ -1,9 +1,5 @@
 import { writeSync } from "node:fs";
-
-/** Somewhere to write text. */
-export interface TextOutput {
-  write(chunk: string): unknown;
-}
+import type { TextOutput } from "./io.js";
 
 /**
  * Writes to file descriptor `fd` directly. Node builds `process.stdout` and `process.stderr` on

@@ -1,14 +1,12 @@
-import type { Environment, PlatformFacts } from "../ports/environment.js";
-import type { Prompter } from "../ports/prompter.js";
+import type { RuntimeContext } from "../runtime/context.js";
 
-/** What a command may touch of the outside world; tests pass their own. */
-export interface CliIo {
-  readonly env: Environment;
-  readonly platform: PlatformFacts;
-  readonly stdout: { write(chunk: string): unknown };
-  readonly stderr: { write(chunk: string): unknown };
-  /** Asks the person at the terminal (never on stdin/stdout, which may be pipes). */
-  readonly prompter: Prompter;
-  /** The absolute command line that runs this awsafe (`[node, script]`), for `credential_process`. */
-  readonly selfCommand: readonly string[];
+/** Somewhere to write text. */
+export interface TextOutput {
+  write(chunk: string): unknown;
+}
+
+/** What a command may touch: the runtime context and the two output streams; tests pass their own. */
+export interface CliIo extends RuntimeContext {
+  readonly stdout: TextOutput;
+  readonly stderr: TextOutput;
 }

@@ -1,17 +1,20 @@
-// The CLI proper, loaded by entry.ts; with entry.ts (for its fast path) the only place the
-// process's exit status is decided.
-import { selfCommand } from "../runtime/self-command.js";
+// The CLI proper, loaded by entry.ts (or standalone.ts) for every command the fast path does not
+// answer; with them, the only place the process's exit status is decided.
+import { processContext } from "../runtime/context.js";
+import type { HandOver } from "./fast-credential-process.js";
+import { runCli } from "./run-cli.js";
 
-const [{ runCli }, { homedir }, { ttyPrompter }] = await Promise.all([
-  import("./run-cli.js"),
-  import("node:os"),
-  import("../prompt/tty-prompter.js"),
-]);
-process.exitCode = await runCli(process.argv.slice(2), {
-  env: process.env,
-  platform: { platform: process.platform, homedir },
-  stdout: process.stdout,
-  stderr: process.stderr,
-  prompter: ttyPrompter({ platform: process.platform, mode: process.env.AWSAFE_PROMPT }),
-  selfCommand: selfCommand(),
-});
+/** Runs the command `args` name; `handOver` is what the fast path already found out. */
+export async function main(args: readonly string[], handOver: HandOver = {}): Promise<void> {
+  const debug = args.includes("--debug") || process.env.AWSAFE_DEBUG === "1";
+  const context = processContext({
+    notice: (line) => process.stderr.write(`awsafe: ${line}\n`),
+    debug: debug ? (line) => process.stderr.write(`awsafe: debug: ${line}\n`) : undefined,
+    agentUnavailable: handOver.agentUnavailable,
+  });
+  process.exitCode = await runCli(args, {
+    ...context,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}

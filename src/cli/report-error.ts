@@ -1,31 +1,40 @@
 import { AppError, ExitCode } from "../errors.js";
-import type { CliIo } from "./io.js";
+import { redactText } from "../redact.js";
+import type { TextOutput } from "./io.js";
 
 /**
  * The one place an error becomes an exit code and a message. User errors print one line and a
- * hint; anything else is a bug and says where to report it. Stack traces only with `--debug`.
+ * hint; anything else is a bug and says where to report it. With `--debug`, the cause chain
+ * (redacted) and, for bugs, the stack.
  */
-export function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
+export function reportError(
+  error: unknown,
+  io: { readonly stderr: TextOutput },
+  debug: boolean,
+): ExitCode {
   if (error instanceof AppError) {
     io.stderr.write(`awsafe: ${error.message}\n`);
     if (error.hint !== undefined) io.stderr.write(`hint: ${error.hint}\n`);
-    if (debug) writeCauses(error, io);
+    if (debug) for (const line of causeLines(error)) io.stderr.write(`${line}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`awsafe: internal error: ${message}\n`);
+  io.stderr.write(`awsafe: internal error: ${redactText(message)}\n`);
   io.stderr.write("hint: this is a bug in awsafe; please report it with the output of --debug\n");
   if (debug && error instanceof Error && error.stack !== undefined) {
-    io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`${redactText(error.stack)}\n`);
   }
   return ExitCode.Software;
 }
 
-function writeCauses(error: Error, io: CliIo): void {
+/** `caused by: Name: message` for each cause under `error`, redacted. */
+export function causeLines(error: Error): string[] {
+  const lines: string[] = [];
   let cause = error.cause;
-  while (cause !== undefined) {
+  for (let depth = 0; cause !== undefined && depth < 10; depth++) {
     const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause);
-    io.stderr.write(`caused by: ${text}\n`);
+    lines.push(`caused by: ${redactText(text)}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
+  return lines;
 }

@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, UsageError } from "../errors.js";
+import type { CommandNode, ParsedWords } from "./command-spec.js";
+import { commandTable } from "./command-table.js";
 import type { CliIo } from "./io.js";
 import { reportError } from "./report-error.js";
-import { commandTable } from "./command-table.js";
 
 /**
- * Parses `args`, runs the one command they name and returns the exit code. Command modules are
+ * Parses `args`, runs the one command they name and returns the exit code. Command bodies are
  * imported only when their command runs.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -18,7 +19,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...args], { from: "user" });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return fromCommanderError(error, io);
+    if (error instanceof CommanderError) return fromCommanderError(error, args, io);
     return reportError(error, io, debug);
   }
 }
@@ -27,7 +28,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command("awsafe")
     .description("Short-lived, MFA-backed AWS credentials without keys on disk.")
     .version(__AWSAFE_VERSION__, "-V, --version")
-    .addOption(new Option("--debug", "print error causes"))
+    .addOption(new Option("--debug", "print what awsafe decides, and error causes"))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -35,38 +36,85 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
     });
-  for (const spec of commandTable) {
-    const command = program.command(spec.usage).description(spec.description);
-    for (const option of spec.options) command.addOption(option);
-    command.action(async (...actionArgs: unknown[]) => {
-      const run = await spec.load();
-      setExitCode(await run(commandArguments(actionArgs), io));
-    });
-  }
+  for (const node of commandTable) addNode(program, node, io, setExitCode);
   return program;
 }
 
+function addNode(
+  parent: Command,
+  node: CommandNode,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  const command = parent
+    .command(node.name, node.hidden ? { hidden: true } : {})
+    .description(node.description)
+    .exitOverride();
+  for (const arg of node.args) {
+    const name = `${arg.name}${arg.variadic ? "..." : ""}`;
+    command.argument(arg.required ? `<${name}>` : `[${name}]`, arg.description);
+  }
+  for (const spec of node.options) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.hidden === true) option.hideHelp();
+    if (spec.repeatable === true) {
+      option.argParser((value: string, previous: string[] | undefined) => [
+        ...(previous ?? []),
+        value,
+      ]);
+    }
+    command.addOption(option);
+  }
+  if (node.examples.length > 0) {
+    command.addHelpText("after", `\nExamples:\n${node.examples.map((e) => `  ${e}`).join("\n")}\n`);
+  }
+  for (const sub of node.subcommands) addNode(command, sub, io, setExitCode);
+  const run = node.run;
+  if (run !== undefined) {
+    command.action(async (...actionArgs: unknown[]) => {
+      setExitCode(await run(parsedWords(actionArgs), io));
+    });
+  }
+}
+
 /** Commander passes positionals, then the options object, then the Command itself. */
-function commandArguments(actionArgs: readonly unknown[]): {
-  positionals: unknown[];
-  options: Record<string, unknown>;
-} {
-  const positionals = actionArgs.slice(0, -2);
+function parsedWords(actionArgs: readonly unknown[]): ParsedWords {
   const options = actionArgs.at(-2);
-  return { positionals, options: isRecord(options) ? options : {} };
+  return {
+    positionals: actionArgs.slice(0, -2),
+    options: typeof options === "object" && options !== null ? { ...options } : {},
+  };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function fromCommanderError(error: CommanderError, io: CliIo): ExitCode {
-  // Help and version output are successes; everything else Commander rejects is a usage error.
-  if (error.exitCode === 0) return ExitCode.Ok;
+function fromCommanderError(error: CommanderError, args: readonly string[], io: CliIo): number {
+  switch (error.code) {
+    case "commander.helpDisplayed":
+    case "commander.version":
+      return ExitCode.Ok;
+    // Help shown because a command or subcommand was missing (bare `awsafe`, `awsafe agent`).
+    case "commander.help":
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+  }
   const message = error.message.replace(/^error: /, "");
+  const named = commandPath(args);
+  const help = named.length === 0 ? "awsafe --help" : `awsafe ${named.join(" ")} --help`;
   return reportError(
-    new UsageError(message, { hint: "run `awsafe --help` for the commands and options" }),
+    new UsageError(message, { hint: `run \`${help}\` for its arguments and options` }),
     io,
     false,
   );
+}
+
+/** The command (and subcommand) `args` name, as far as the table knows them. */
+function commandPath(args: readonly string[]): string[] {
+  const path: string[] = [];
+  let nodes = commandTable;
+  for (const word of args) {
+    if (word.startsWith("-")) continue;
+    const node = nodes.find((candidate) => candidate.name === word);
+    if (node === undefined) break;
+    path.push(node.name);
+    nodes = node.subcommands;
+  }
+  return path;
 }

@@ -1,25 +1,51 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { ResolveDeps } from "../app/credentials/resolve-credentials.js";
+import type { AppContext } from "../app/app-context.js";
+import {
+  resolveCredentials,
+  type ResolveDeps,
+  type ResolvedCredentials,
+} from "../app/credentials/resolve-credentials.js";
+import { createStsAdapter } from "../aws/sts-adapter.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
-import { chooseCliBackend, openCliStore } from "./open-configured-store.js";
-import type { CommandInput } from "../cli/command-table.js";
-import { stringOption } from "../cli/command-input.js";
-import { clientMfaSource } from "../cli/credential-input.js";
-import type { CliIo } from "../cli/io.js";
-import { hookedNow } from "./test-hooks.js";
+import { spawnCommandRunner } from "../process/spawn-command-runner.js";
+import { clientMfaSource } from "./client-mfa-source.js";
+import type { RuntimeContext } from "./context.js";
+import type { CredentialRequest } from "./credential-request.js";
+import { openCommandStore } from "./open-configured-store.js";
 
 /**
- * The store, MFA source and cache lock of a credential command run in this process
- * (`--no-agent`). The encrypted file's passphrase may be asked on the terminal. Sessions are
- * cached in the store under cross-process locks in `<data dir>/locks`.
+ * The adapters every resolution uses, in or out of the agent, for one environment: STS over the
+ * AWS SDK (pointed by `AWS_ENDPOINT_URL[_STS]`), `credential_process` spawned without a shell,
+ * web identity tokens read from their files.
  */
-export async function credentialDeps(io: CliIo, input: CommandInput): Promise<ResolveDeps> {
-  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
-  const store = await openCliStore(io, backend, paths, { prompt: true });
+export function engineAdapters(
+  context: AppContext,
+): Pick<ResolveDeps, "sts" | "processRunner" | "readTextFile"> {
   return {
-    store,
-    mfa: clientMfaSource(io, input),
-    lock: namedFileLock(path.join(paths.dataDir, "locks")),
-    now: hookedNow(io.env),
+    sts: createStsAdapter({ env: context.env }),
+    processRunner: spawnCommandRunner(context.env, "credential_process"),
+    readTextFile: (file) => readFile(file, "utf8"),
   };
+}
+
+/**
+ * A credential request worked out in this process (`--no-agent`, or where no agent can serve):
+ * the configured store, whose passphrase may be asked on the terminal; MFA codes from this
+ * process's sources; sessions cached in the store under cross-process locks in
+ * `<data dir>/locks`, so parallel runs still make one prompt and one STS call.
+ */
+export async function resolveInProcess(
+  context: RuntimeContext,
+  request: CredentialRequest,
+): Promise<ResolvedCredentials> {
+  const { store, choice } = await openCommandStore(context, request.backend);
+  const deps: ResolveDeps = {
+    store,
+    mfa: clientMfaSource(context, request.mfaToken),
+    lock: namedFileLock(path.join(choice.paths.dataDir, "locks")),
+    now: context.now,
+    ...engineAdapters(context),
+  };
+  return resolveCredentials(context, deps, request.profile, request.options);
 }

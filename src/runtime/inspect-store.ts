@@ -2,8 +2,12 @@ import { readStoredKeyIds } from "../app/store/read-stored-keys.js";
 import { AppError } from "../errors.js";
 import type { BackendName } from "../ports/secret-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
-import { chooseCliBackend, fileStoreNeedsPrompt, openCliStore } from "./open-configured-store.js";
-import type { CliIo } from "../cli/io.js";
+import type { RuntimeContext } from "./context.js";
+import {
+  chooseConfiguredBackend,
+  fileStoreNeedsPrompt,
+  openConfiguredStore,
+} from "./open-configured-store.js";
 
 /** The secret store as `list` sees it: its keys, or why they cannot be shown. */
 export type StoreView =
@@ -28,9 +32,12 @@ export type StoreView =
  * Secret Service, wrong passphrase) is "unavailable" with its error, and the profiles are still
  * listed. A bad `--backend` or awsafe config is still an error.
  */
-export async function inspectStore(io: CliIo, flag: string | undefined): Promise<StoreView> {
-  const { backend, paths } = chooseCliBackend(io, flag);
-  if (backend === "file" && fileStoreNeedsPrompt(io, paths)) {
+export async function inspectStore(
+  context: RuntimeContext,
+  flag: string | undefined,
+): Promise<StoreView> {
+  const { backend, paths } = chooseConfiguredBackend(context, flag);
+  if (backend === "file" && fileStoreNeedsPrompt(context, paths)) {
     return {
       status: "locked",
       backend,
@@ -39,7 +46,10 @@ export async function inspectStore(io: CliIo, flag: string | undefined): Promise
     };
   }
   try {
-    const store = await openCliStore(io, backend, paths, { prompt: false });
+    const store = await openConfiguredStore(context, backend, paths, {
+      prompter: undefined,
+      hooks: context.hooks,
+    });
     return {
       status: "open",
       backend,
@@ -57,9 +67,9 @@ export async function inspectStore(io: CliIo, flag: string | undefined): Promise
  * `configure`); `undefined` when the store cannot be read without prompting.
  */
 export async function storedKeyProfiles(
-  io: CliIo,
+  context: RuntimeContext,
   flag: string | undefined,
 ): Promise<ReadonlySet<string> | undefined> {
-  const view = await inspectStore(io, flag);
+  const view = await inspectStore(context, flag);
   return view.status === "open" ? new Set(view.keyIds.keys()) : undefined;
 }

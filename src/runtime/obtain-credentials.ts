@@ -1,38 +1,29 @@
 import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
-import type { CommandInput } from "../cli/command-table.js";
-import { providerOptions } from "../cli/credential-input.js";
-import type { CliIo } from "../cli/io.js";
+import { agentFallbackNotice } from "./agent-fallback-notice.js";
+import { chooseAgentRoute } from "./agent-route.js";
+import type { RuntimeContext } from "./context.js";
+import type { CredentialRequest } from "./credential-request.js";
 
 /**
- * The credentials of `profile` for `credential-process`, `export` and `exec`: from the per-user
- * agent (started on demand; sessions in its memory) unless `--no-agent` or `AWSAFE_AGENT=off`
- * say otherwise or no agent can run here; then in this process, caching sessions encrypted in
- * the store. Each path is imported only when taken, so the agent's hot path loads neither the
- * config parser nor the store.
+ * The credentials of a request, for `credential-process`, `export`, `exec` and `serve`: one
+ * decision (see agent-route.ts), then either the per-user agent (started on demand; sessions in
+ * its memory) or this process (sessions cached encrypted in the store). An agent that was wanted
+ * but cannot serve costs one bounded wait and a one-line notice, then the request is worked out
+ * here; it is not asked again. Each path is imported only when taken.
  */
 export async function obtainCredentials(
-  io: CliIo,
-  input: CommandInput,
-  profile: string,
+  context: RuntimeContext,
+  request: CredentialRequest,
 ): Promise<ResolvedCredentials> {
-  const options = providerOptions(input);
-  if (agentWanted(io, input)) {
-    const { viaAgent } = await import("./ask-agent.js");
-    const resolved = await viaAgent(io, input, profile, options);
-    if (resolved !== undefined) return resolved;
+  const route = chooseAgentRoute(context, request);
+  if (route.kind === "agent") {
+    const { credentialsFromAgent } = await import("./ask-agent.js");
+    const answer = await credentialsFromAgent(context, route.socketPath, request);
+    if (answer.kind === "credentials") return answer.resolved;
+    context.notice(agentFallbackNotice(answer.why));
+  } else {
+    context.debug(`working without the agent: ${route.reason}`);
   }
-  const [{ credentialDeps }, { resolveCredentials }] = await Promise.all([
-    import("./credential-engine.js"),
-    import("../app/credentials/resolve-credentials.js"),
-  ]);
-  return resolveCredentials(io, await credentialDeps(io, input), profile, options);
-}
-
-function agentWanted(io: CliIo, input: CommandInput): boolean {
-  // Commander turns `--no-agent` into `agent: false`. Windows has no Unix socket to use yet.
-  return (
-    input.options.agent !== false &&
-    io.env.AWSAFE_AGENT !== "off" &&
-    io.platform.platform !== "win32"
-  );
+  const { resolveInProcess } = await import("./credential-engine.js");
+  return resolveInProcess(context, request);
 }

@@ -1,67 +1,88 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { AppContext } from "../app/app-context.js";
+import { StoreError, UsageError } from "../errors.js";
+import type { Prompter } from "../ports/prompter.js";
+import type { BackendName, SecretStore } from "../ports/secret-store.js";
 import { locateAwsafePaths, type AwsafePaths } from "../settings/awsafe-paths.js";
 import { readAwsafeConfig } from "../settings/awsafe-config.js";
-import { StoreError, UsageError } from "../errors.js";
-import type { BackendName, SecretStore } from "../ports/secret-store.js";
 import { chooseBackend, type BackendChoice } from "../store/choose-backend.js";
 import type { PassphraseProvider } from "../store/encrypted-file/passphrase.js";
 import { encryptedStoreFile, openStore } from "../store/open-store.js";
-import type { CliIo } from "../cli/io.js";
-import { testHooks } from "./test-hooks.js";
+import type { RuntimeContext } from "./context.js";
+import type { TestHooks } from "./test-hooks.js";
 
 /** The backend a command uses and where awsafe's files are. */
-export interface CliBackend extends BackendChoice {
+export interface ConfiguredBackend extends BackendChoice {
   readonly paths: AwsafePaths;
 }
 
 /** Applies `--backend` > `AWSAFE_BACKEND` > awsafe's config > the platform default. */
-export function chooseCliBackend(io: CliIo, flag: string | undefined): CliBackend {
-  const paths = locateAwsafePaths(io.env, io.platform);
+export function chooseConfiguredBackend(
+  context: AppContext,
+  flag: string | undefined,
+): ConfiguredBackend {
+  const paths = locateAwsafePaths(context.env, context.platform);
   const config = readAwsafeConfig(paths.configFile);
   const choice = chooseBackend({
     flag,
-    env: io.env.AWSAFE_BACKEND,
+    env: context.env.AWSAFE_BACKEND,
     config: config.backend,
-    platform: io.platform.platform,
+    platform: context.platform.platform,
   });
   return { ...choice, paths };
 }
 
-/** How a command may get the encrypted file's passphrase. */
+/** What opening a store may use besides the environment. */
 export interface OpenOptions {
-  /** Ask on the terminal when no variable gives the passphrase (`list` never asks). */
-  readonly prompt: boolean;
+  /** Where to ask for the passphrase; `undefined`: never ask (`list`, the agent). */
+  readonly prompter: Prompter | undefined;
+  readonly hooks: TestHooks;
 }
 
-/** Opens `backend` with what the CLI knows: env, awsafe's paths, the terminal. */
-export function openCliStore(
-  io: CliIo,
+/** Opens `backend` with what the context gives: env, awsafe's paths, maybe the terminal. */
+export function openConfiguredStore(
+  context: AppContext,
   backend: BackendName,
   paths: AwsafePaths,
   options: OpenOptions,
 ): Promise<SecretStore> {
-  const hooks = testHooks(io.env);
   return openStore({
     backend,
-    platform: io.platform.platform,
+    platform: context.platform.platform,
     dataDir: paths.dataDir,
     homeDir: paths.homeDir,
-    env: io.env,
-    passphrase: passphraseProvider(io, encryptedStoreFile(paths.dataDir), options),
-    fileWorkFactor: hooks.fileWorkFactor,
-    keychainService: hooks.keychainService,
+    env: context.env,
+    passphrase: passphraseProvider(context, encryptedStoreFile(paths.dataDir), options.prompter),
+    fileWorkFactor: options.hooks.fileWorkFactor,
+    keychainService: options.hooks.keychainService,
   });
+}
+
+/**
+ * The store of a command run by a person: the backend `--backend` or the configuration names,
+ * the encrypted file's passphrase asked on the terminal when no variable gives it.
+ */
+export async function openCommandStore(
+  context: RuntimeContext,
+  flag: string | undefined,
+): Promise<{ readonly store: SecretStore; readonly choice: ConfiguredBackend }> {
+  const choice = chooseConfiguredBackend(context, flag);
+  const store = await openConfiguredStore(context, choice.backend, choice.paths, {
+    prompter: context.prompter,
+    hooks: context.hooks,
+  });
+  return { store, choice };
 }
 
 /**
  * Whether opening the file store would have to ask for a passphrase: the store file exists and
  * neither `AWSAFE_FILE_PASSPHRASE` nor `AWSAFE_FILE_PASSPHRASE_FILE` is set.
  */
-export function fileStoreNeedsPrompt(io: CliIo, paths: AwsafePaths): boolean {
+export function fileStoreNeedsPrompt(context: AppContext, paths: AwsafePaths): boolean {
   return (
     existsSync(encryptedStoreFile(paths.dataDir)) &&
-    nonEmpty(io.env.AWSAFE_FILE_PASSPHRASE) === undefined &&
-    nonEmpty(io.env.AWSAFE_FILE_PASSPHRASE_FILE) === undefined
+    nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE) === undefined &&
+    nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE) === undefined
   );
 }
 
@@ -71,19 +92,19 @@ export function fileStoreNeedsPrompt(io: CliIo, paths: AwsafePaths): boolean {
  * new store, so a typo cannot lock the user out of it).
  */
 function passphraseProvider(
-  io: CliIo,
+  context: AppContext,
   storeFile: string,
-  options: OpenOptions,
+  prompter: Prompter | undefined,
 ): PassphraseProvider {
   return async (purpose) => {
-    const fromEnv = nonEmpty(io.env.AWSAFE_FILE_PASSPHRASE);
+    const fromEnv = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE);
     if (fromEnv !== undefined) return fromEnv;
-    const file = nonEmpty(io.env.AWSAFE_FILE_PASSPHRASE_FILE);
+    const file = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE);
     if (file !== undefined) return readPassphraseFile(file);
-    if (!options.prompt || !io.prompter.canPrompt()) throw noPassphrase(storeFile);
+    if (prompter === undefined || !prompter.canPrompt()) throw noPassphrase(storeFile);
     const verb = purpose === "create" ? "Choose a passphrase for the new" : "Passphrase for the";
-    const first = await io.prompter.secret(`${verb} awsafe store ${storeFile}:`);
-    if (purpose === "create" && (await io.prompter.secret("Repeat the passphrase:")) !== first) {
+    const first = await prompter.secret(`${verb} awsafe store ${storeFile}:`);
+    if (purpose === "create" && (await prompter.secret("Repeat the passphrase:")) !== first) {
       throw new UsageError("The two passphrases differ; nothing was written", {
         hint: "Run the command again and type the same passphrase twice.",
       });

@@ -2,37 +2,47 @@ import { readFileSync } from "node:fs";
 import type { Environment } from "../ports/environment.js";
 
 /**
- * Switches the end-to-end tests need and users must never get, honoured only when
- * `NODE_ENV=test`: `AWSAFE_TEST_CRASH_AT=<step>` kills the process with SIGKILL at that step (to
- * prove a rerun finishes an interrupted import or migrate), and `AWSAFE_TEST_FILE_WORK_FACTOR`
- * lowers the encrypted file's scrypt cost for new writes (each derivation costs ~1.5 s at the
- * default 18, and the e2e suite writes the store dozens of times), and
- * `AWSAFE_TEST_KEYCHAIN_SERVICE` files keychain items under another service name, so a test run
- * inside a real desktop session can never touch the user's own `awsafe` items, and
- * `AWSAFE_TEST_CLOCK_OFFSET_FILE` names a file holding a number of seconds added to the clock of
- * the credential endpoint (`serve`, `exec --server`), read at every look at the clock: a test
- * moves the emulator's clock past a session's expiry and this file by as much, and the endpoint
- * must refresh as it would after that much real time (a missing or unreadable file counts as 0).
+ * Switches the end-to-end tests need and users must never get. They exist only in the test build
+ * (`npm run build:test`, `build:bin:test` and vitest define `__AWSAFE_TEST_HOOKS__` as true); in
+ * the builds that ship it is false and {@link readTestHooks}, with every variable name below, is
+ * left out of the bundle (a test greps the shipped files for them):
+ *
+ * - `AWSAFE_TEST_CRASH_AT=<step>` kills the process with SIGKILL at that step (to prove a rerun
+ *   finishes an interrupted import or migrate);
+ * - `AWSAFE_TEST_FILE_WORK_FACTOR` lowers the encrypted file's scrypt cost for new writes (each
+ *   derivation costs ~1.5 s at the default 18, and the suite writes the store dozens of times);
+ * - `AWSAFE_TEST_KEYCHAIN_SERVICE` files keychain items under another service name, so a test
+ *   run inside a real desktop session never touches the user's own `awsafe` items;
+ * - `AWSAFE_TEST_CLOCK_OFFSET_FILE` names a file holding seconds added to the clock, read at
+ *   every look: a test moves the emulator's clock past a session's expiry and this file by as
+ *   much, and awsafe must behave as after that much real time (a missing file counts as 0).
+ *
+ * They are read from the process's own environment only: the agent never takes them from a
+ * client's request.
  */
 export interface TestHooks {
   /** Called at each named step of a multi-step command. */
   readonly checkpoint: (step: string) => void;
   readonly fileWorkFactor: number | undefined;
   readonly keychainService: string | undefined;
-  /** Epoch milliseconds, as the credential endpoint sees them. */
+  /** Epoch milliseconds, as awsafe sees them. */
   readonly nowMs: () => number;
 }
 
-/** The hooks `env` asks for; inert unless `NODE_ENV=test`. */
+/** What a build that ships does: nothing. */
+export const noTestHooks: TestHooks = {
+  checkpoint: () => undefined,
+  fileWorkFactor: undefined,
+  keychainService: undefined,
+  nowMs: Date.now,
+};
+
+/** The hooks `env` asks for in a test build; inert in every other build. */
 export function testHooks(env: Environment): TestHooks {
-  if (env.NODE_ENV !== "test") {
-    return {
-      checkpoint: () => undefined,
-      fileWorkFactor: undefined,
-      keychainService: undefined,
-      nowMs: Date.now,
-    };
-  }
+  return __AWSAFE_TEST_HOOKS__ ? readTestHooks(env) : noTestHooks;
+}
+
+function readTestHooks(env: Environment): TestHooks {
   const crashAt = env.AWSAFE_TEST_CRASH_AT;
   const factor = Number(env.AWSAFE_TEST_FILE_WORK_FACTOR);
   return {
@@ -57,10 +67,4 @@ function offsetClock(file: string | undefined): () => number {
     }
     return Date.now() + (Number.isFinite(seconds) ? seconds * 1000 : 0);
   };
-}
-
-/** The engine's clock: the real one, or under `NODE_ENV=test` the one the tests move. */
-export function hookedNow(env: Environment): () => Date {
-  const { nowMs } = testHooks(env);
-  return () => new Date(nowMs());
 }

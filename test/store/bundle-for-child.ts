@@ -22,6 +22,7 @@ export async function bundleForChild(entry: string): Promise<string> {
     format: "esm",
     target: "node20",
     external: ["@napi-rs/keyring", "age-encryption", "proper-lockfile", "write-file-atomic"],
+    define: { __AWSAFE_TEST_HOOKS__: "true" },
     logLevel: "warning",
   });
   return outfile;

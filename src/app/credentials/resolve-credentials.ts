@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { stringProperty } from "../../config/config-data.js";
 import { selectedRegion } from "../../config/locate-shared-config.js";
-import { createStsAdapter } from "../../aws/sts-adapter.js";
 import { ConfigError } from "../../errors.js";
 import { planCredentials } from "../../plan/plan-credentials.js";
 import type { StsPort } from "../../ports/aws/sts.js";
@@ -10,24 +8,24 @@ import type { CommandRunner } from "../../ports/command-runner.js";
 import type { NamedLock } from "../../ports/lock.js";
 import type { MfaCodeSource } from "../../ports/mfa-code-source.js";
 import type { SecretStore } from "../../ports/secret-store.js";
-import { spawnCommandRunner } from "../../process/spawn-command-runner.js";
 import { buildProvider } from "../../providers/build-provider.js";
 import type { ProviderOptions } from "../../providers/credential-provider.js";
 import type { AppContext } from "../app-context.js";
 import { isAwsafeProcessLine } from "../../config/awsafe-process-line.js";
 import { loadSharedConfig } from "../load-shared-config.js";
 
-/** What a credential command needs besides the context; the CLI builds the adapters. */
+/** What resolving needs besides the context; `runtime/` chooses the adapters. */
 export interface ResolveDeps {
   readonly store: SecretStore;
   readonly mfa: MfaCodeSource;
-  /** Cross-process lock for the session cache; absent: nothing is cached. */
+  /** The lock sessions are cached under; absent: nothing is cached. */
   readonly lock?: NamedLock | undefined;
-  /** Default: the STS adapter over the AWS SDK, pointed by `AWS_ENDPOINT_URL[_STS]`. */
-  readonly sts?: StsPort;
-  /** Default: spawns `credential_process` without a shell. */
-  readonly processRunner?: CommandRunner;
-  readonly now?: () => Date;
+  readonly sts: StsPort;
+  /** Runs `credential_process`. */
+  readonly processRunner: CommandRunner;
+  /** Reads a web identity token file. */
+  readonly readTextFile: (path: string) => Promise<string>;
+  readonly now: () => Date;
 }
 
 /** The credentials of a profile and the region to use them in. */
@@ -69,13 +67,13 @@ export async function resolveCredentials(
     plan,
     {
       store: deps.store,
-      sts: deps.sts ?? createStsAdapter({ env: context.env }),
+      sts: deps.sts,
       config: shared.data,
       env: context.env,
       mfa: deps.mfa,
-      processRunner: deps.processRunner ?? spawnCommandRunner(context.env, "credential_process"),
-      readTextFile: (path) => readFile(path, "utf8"),
-      now: deps.now ?? (() => new Date()),
+      processRunner: deps.processRunner,
+      readTextFile: deps.readTextFile,
+      now: deps.now,
       ...(deps.lock === undefined ? {} : { lock: deps.lock }),
     },
     { ...options, region },

@@ -15,9 +15,15 @@ export interface EncryptedFileStoreOptions {
   /** The store file, e.g. `<AWSAFE_HOME>/store.age`; its directory is made 0700. */
   readonly file: string;
   readonly passphrase: PassphraseProvider;
-  /** log2 of the scrypt cost for new encryptions; default 18, as `age -p`. Tests lower it. */
+  /**
+   * log2 of the scrypt cost for new encryptions; default 18, as `age -p`. Only test builds may
+   * lower it (their e2e suite writes the store dozens of times).
+   */
   readonly workFactor?: number | undefined;
 }
+
+/** age's own scrypt work factor, and the least a build that ships writes with. */
+export const defaultWorkFactor = 18;
 
 /** An unlocked encrypted-file store: decrypted items are held in memory until {@link forget}. */
 export interface EncryptedFileStore extends SecretStore {
@@ -40,7 +46,16 @@ export async function openEncryptedFileStore(
   options: EncryptedFileStoreOptions,
 ): Promise<EncryptedFileStore> {
   const file = path.resolve(options.file);
-  const state = new FileState(file, options.passphrase, options.workFactor ?? 18);
+  const workFactor = options.workFactor ?? defaultWorkFactor;
+  if (workFactor < defaultWorkFactor && !__AWSAFE_TEST_HOOKS__) {
+    throw new StoreError(
+      `Refusing to encrypt ${file} with a scrypt work factor of ${String(workFactor)} (at least ${String(defaultWorkFactor)})`,
+      {
+        hint: "A lower cost makes the passphrase easier to guess; this is a bug in awsafe, please report it",
+      },
+    );
+  }
+  const state = new FileState(file, options.passphrase, workFactor);
   await state.load();
   const backend: RawBackend = {
     backend: "file",

@@ -1,24 +1,22 @@
-import { addKey } from "../../app/store/add-key.js";
-import { ExitCode, UsageError } from "../../errors.js";
-import { redact } from "../../redact.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, positional, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
-import type { CliIo } from "../io.js";
+import { addKey } from "../../../app/store/add-key.js";
+import { ExitCode, UsageError } from "../../../errors.js";
+import { redact } from "../../../redact.js";
+import { openCommandStore } from "../../../runtime/open-configured-store.js";
+import type { CommandRun } from "../../command-spec.js";
+import type { CliIo } from "../../io.js";
+import type { AddInput } from "./add-command.js";
 
 /** `awsafe add <profile> [--env] [--force] [--backend B]`: store a long-term key. */
-export const run: CommandRun = async (input, io) => {
-  const profile = positional(input, 0);
-  if (profile === undefined) throw new UsageError("add needs a profile name");
-  const key = flag(input, "env") ? keyFromEnv(io) : await keyFromPrompt(io, profile);
-  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
-  const store = await openCliStore(io, backend, paths, { prompt: true });
+export const runAdd: CommandRun<AddInput> = async (input, io) => {
+  const { profile } = input;
+  const key = input.env ? keyFromEnv(io) : await keyFromPrompt(io, profile);
+  const { store } = await openCommandStore(io, input.backend);
   const outcome = await addKey(store, {
     profile,
     ...key,
-    force: flag(input, "force"),
+    force: input.force,
     confirmReplace: (storedKeyId) => confirmReplace(io, profile, storedKeyId),
-    now: () => new Date(),
+    now: io.now,
   });
   const what = `key ${redact(key.accessKeyId)} of profile "${profile}"`;
   const done = {

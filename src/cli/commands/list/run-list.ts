@@ -1,22 +1,22 @@
-import { listProfiles, type ProfileListing } from "../../app/credentials/list-profiles.js";
-import type { ProfileSummary } from "../../plan/summarize-profiles.js";
-import { ExitCode } from "../../errors.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, stringOption } from "../command-input.js";
-import { inspectStore, type StoreView } from "../../runtime/inspect-store.js";
-import { redact } from "../../redact.js";
-import { formatWarnings } from "../format/format-warnings.js";
-import { planToJson } from "../format/plan-to-json.js";
+import { listProfiles, type ProfileListing } from "../../../app/credentials/list-profiles.js";
+import { ExitCode } from "../../../errors.js";
+import type { ProfileSummary } from "../../../plan/summarize-profiles.js";
+import { redact } from "../../../redact.js";
+import { inspectStore, type StoreView } from "../../../runtime/inspect-store.js";
+import type { CommandRun } from "../../command-spec.js";
+import { formatWarnings } from "../../format/format-warnings.js";
+import { planToJson } from "../../format/plan-to-json.js";
+import type { ListInput } from "./list-command.js";
 
 /**
  * `awsafe list [--json] [--backend B]`: every profile, its region, where its credentials come
  * from, and the key ID (redacted) of keys held in the secret store.
  */
-export const run: CommandRun = async (input, io) => {
-  const store = await inspectStore(io, stringOption(input, "backend"));
+export const runList: CommandRun<ListInput> = async (input, io) => {
+  const store = await inspectStore(io, input.backend);
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
   const { profiles, warnings } = await listProfiles(io, keyIds);
-  if (flag(input, "json")) {
+  if (input.json) {
     const json = { profiles: profiles.map(listingToJson), store: storeToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
@@ -51,8 +51,9 @@ function formatTable(profiles: readonly ProfileListing[]): string {
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   const header = ["PROFILE", "REGION", "CREDENTIALS"];
+  // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
   const widths = [0, 1].map((column) =>
-    Math.max(...[header, ...rows].map((row) => (row[column] ?? "").length)),
+    [header, ...rows].reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
   );
   const line = (row: readonly string[]): string =>
     row

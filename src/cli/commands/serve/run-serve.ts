@@ -1,25 +1,25 @@
-import { ExitCode, UsageError } from "../../errors.js";
-import type { ServedProfile } from "../../endpoint/serve-profile.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, positional, stringOption } from "../command-input.js";
-import { obtainCredentials } from "../../runtime/obtain-credentials.js";
-import { serveResolved } from "../../runtime/serve-credentials.js";
+import type { ServedProfile } from "../../../endpoint/serve-profile.js";
+import { ExitCode } from "../../../errors.js";
+import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
+import { serveCredentials } from "../../../runtime/serve-credentials.js";
+import type { CommandRun } from "../../command-spec.js";
+import { credentialRequest } from "../../credential-options.js";
+import type { ServeInput } from "./serve-command.js";
 
 /**
  * `awsafe serve <profile> [--port P] [--ec2]`: serves the profile's credentials on
  * `127.0.0.1` until SIGINT (exit 130) or SIGTERM (exit 0), refreshing them before they expire.
  * Prints the variables a program needs to use it, one `export` line each, on stdout.
  */
-export const run: CommandRun = async (input, io) => {
-  const profile = positional(input, 0);
-  if (profile === undefined) throw new UsageError("serve needs a profile name");
-  const port = portOption(stringOption(input, "port"));
-  const first = await obtainCredentials(io, input, profile);
-  const served = await serveResolved(io, input, first, {
+export const runServe: CommandRun<ServeInput> = async (input, io) => {
+  const { profile } = input;
+  const request = credentialRequest(profile, input);
+  const first = await obtainCredentials(io, request);
+  const served = await serveCredentials(io, request, first, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
-    port,
-    ec2: flag(input, "ec2"),
+    port: input.port,
+    ec2: input.ec2,
   });
   // Listening for the signals before printing: whoever reads the lines may stop us at once.
   const stopped = stopSignal();
@@ -31,17 +31,6 @@ export const run: CommandRun = async (input, io) => {
   await served.stop();
   return signal === "SIGINT" ? ExitCode.Interrupted : ExitCode.Ok;
 };
-
-function portOption(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port > 65_535) {
-    throw new UsageError(`--port must be a number from 0 to 65535, found "${value}"`, {
-      hint: "Leave --port out to take a free port",
-    });
-  }
-  return port;
-}
 
 function exportLines(served: ServedProfile, region: string | undefined): string {
   const lines = [

@@ -1,22 +1,19 @@
-import { removeStored } from "../../app/store/remove-stored.js";
-import { ExitCode, UsageError } from "../../errors.js";
-import { redact } from "../../redact.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, positional, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
+import { removeStored } from "../../../app/store/remove-stored.js";
+import { ExitCode, UsageError } from "../../../errors.js";
+import { redact } from "../../../redact.js";
+import { openCommandStore } from "../../../runtime/open-configured-store.js";
+import type { CommandRun } from "../../command-spec.js";
+import type { RemoveInput } from "./remove-command.js";
 
 /** `awsafe remove <profile> [--sessions] [--force] [--backend B]`: delete stored items. */
-export const run: CommandRun = async (input, io) => {
-  const profile = positional(input, 0);
-  if (profile === undefined) throw new UsageError("remove needs a profile name");
-  const sessions = flag(input, "sessions");
-  const { backend, paths } = chooseCliBackend(io, stringOption(input, "backend"));
-  const store = await openCliStore(io, backend, paths, { prompt: true });
+export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
+  const { profile, sessions } = input;
+  const { store } = await openCommandStore(io, input.backend);
   const removed = await removeStored(store, {
     profile,
     sessions,
     confirm: async (storedKeyId) => {
-      if (flag(input, "force")) return true;
+      if (input.force) return true;
       if (!io.prompter.canPrompt()) {
         throw new UsageError(`Not deleting the stored key of "${profile}" without confirmation`, {
           hint: "There is no terminal to ask on: add --force to delete it.",

@@ -1,4 +1,7 @@
-/** The settings `awsafe configure` writes: its option (camel-cased by the parser), flag, file key. */
+/**
+ * The settings `awsafe configure` writes, each a flag with one value and its shared-file key
+ * (`credential_process`, which may be given without a value, is in configure-command.ts).
+ */
 export const configureOptions = [
   { option: "roleArn", flag: "--role-arn <arn>", key: "role_arn" },
   { option: "sourceProfile", flag: "--source-profile <profile>", key: "source_profile" },
@@ -17,12 +20,6 @@ export const configureOptions = [
   { option: "durationSeconds", flag: "--duration-seconds <seconds>", key: "duration_seconds" },
   { option: "region", flag: "--region <region>", key: "region" },
   { option: "output", flag: "--output <format>", key: "output" },
-  {
-    option: "credentialProcess",
-    // Without a value: this awsafe's own `credential-process <profile>` line.
-    flag: "--credential-process [command]",
-    key: "credential_process",
-  },
   { option: "ssoSession", flag: "--sso-session <name>", key: "sso_session" },
   { option: "ssoAccountId", flag: "--sso-account-id <id>", key: "sso_account_id" },
   { option: "ssoRoleName", flag: "--sso-role-name <name>", key: "sso_role_name" },

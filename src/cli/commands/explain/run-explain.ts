@@ -1,20 +1,23 @@
-import { explainProfile, type ProfileExplanation } from "../../app/credentials/explain-profile.js";
-import { ExitCode } from "../../errors.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, positional, stringOption } from "../command-input.js";
-import { storedKeyProfiles } from "../../runtime/inspect-store.js";
-import { describeStep } from "../format/describe-step.js";
-import { formatWarnings } from "../format/format-warnings.js";
-import { planToJson } from "../format/plan-to-json.js";
+import {
+  explainProfile,
+  type ProfileExplanation,
+} from "../../../app/credentials/explain-profile.js";
+import { ExitCode } from "../../../errors.js";
+import { storedKeyProfiles } from "../../../runtime/inspect-store.js";
+import type { CommandRun } from "../../command-spec.js";
+import { describeStep } from "../../format/describe-step.js";
+import { formatWarnings } from "../../format/format-warnings.js";
+import { planToJson } from "../../format/plan-to-json.js";
+import type { ExplainInput } from "./explain-command.js";
 
 /** `awsafe explain [profile] [--json]`: the credential plan, step by step. */
-export const run: CommandRun = async (input, io) => {
+export const runExplain: CommandRun<ExplainInput> = async (input, io) => {
   const explanation = await explainProfile(
     io,
-    positional(input, 0),
-    await storedKeyProfiles(io, stringOption(input, "backend")),
+    input.profile,
+    await storedKeyProfiles(io, input.backend),
   );
-  if (flag(input, "json")) {
+  if (input.json) {
     io.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);
   } else {
     io.stdout.write(formatExplanation(explanation));

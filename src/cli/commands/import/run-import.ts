@@ -1,29 +1,32 @@
-import { credentialProcessLine } from "../../config/awsafe-process-line.js";
-import { importKeys, type ImportResult } from "../../app/import/import-keys.js";
-import { ExitCode } from "../../errors.js";
-import { redact } from "../../redact.js";
-import type { CommandRun } from "../command-table.js";
-import { flag, stringListOption, stringOption } from "../command-input.js";
-import { chooseCliBackend, openCliStore } from "../../runtime/open-configured-store.js";
-import { testHooks } from "../../runtime/test-hooks.js";
+import { importKeys, type ImportResult } from "../../../app/import/import-keys.js";
+import { credentialProcessLine } from "../../../config/awsafe-process-line.js";
+import { ExitCode } from "../../../errors.js";
+import { redact } from "../../../redact.js";
+import {
+  chooseConfiguredBackend,
+  openConfiguredStore,
+} from "../../../runtime/open-configured-store.js";
+import type { CommandRun } from "../../command-spec.js";
+import type { ImportInput } from "./import-command.js";
 
 /**
  * `awsafe import [--profile P]... [--dry-run] [--keep-plaintext-backup] [--backend B]`: move
  * plain-text keys from the shared files into the secret store and wire the profiles up.
  */
-export const run: CommandRun = async (input, io) => {
-  const dryRun = flag(input, "dryRun");
-  const { backend, source, paths } = chooseCliBackend(io, stringOption(input, "backend"));
+export const runImport: CommandRun<ImportInput> = async (input, io) => {
+  const { dryRun } = input;
+  const { backend, source, paths } = chooseConfiguredBackend(io, input.backend);
   // The AWS tool that runs the line may lack the flag or variable that chose this backend.
   const pinned = source === "flag" || source === "env" ? backend : undefined;
   const result = await importKeys(io, {
-    profiles: stringListOption(input, "profile"),
+    profiles: input.profiles,
     dryRun,
-    keepPlaintextBackup: flag(input, "keepPlaintextBackup"),
+    keepPlaintextBackup: input.keepPlaintextBackup,
     processLine: (profile) => credentialProcessLine(io.selfCommand, profile, pinned),
-    openStore: () => openCliStore(io, backend, paths, { prompt: true }),
-    now: () => new Date(),
-    checkpoint: testHooks(io.env).checkpoint,
+    openStore: () =>
+      openConfiguredStore(io, backend, paths, { prompter: io.prompter, hooks: io.hooks }),
+    now: io.now,
+    checkpoint: io.hooks.checkpoint,
   });
   io.stderr.write(report(result, dryRun, backend));
   return ExitCode.Ok;

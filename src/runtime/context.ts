@@ -1,0 +1,59 @@
+import { homedir } from "node:os";
+import type { AppContext } from "../app/app-context.js";
+import type { Prompter } from "../ports/prompter.js";
+import { ttyPrompter } from "../prompt/tty-prompter.js";
+import { selfCommand } from "./self-command.js";
+import { testHooks, type TestHooks } from "./test-hooks.js";
+
+/**
+ * Everything awsafe takes from the process it runs in, gathered once at the door (the CLI, the
+ * agent, the library) and passed down: below `runtime/` nothing reads `process.env`, the clock
+ * or the terminal of its own accord.
+ */
+export interface RuntimeContext extends AppContext {
+  /** Asks the person at the terminal (never on stdin/stdout, which may be pipes). */
+  readonly prompter: Prompter;
+  /** The engine's clock (test builds may move it). */
+  readonly now: () => Date;
+  readonly hooks: TestHooks;
+  /** The absolute command line that runs this awsafe, for `credential_process` and the agent. */
+  readonly selfCommand: readonly string[];
+  /** One line for the person at the terminal (stderr): a notice, never a secret. */
+  readonly notice: (line: string) => void;
+  /** One line shown only with `--debug`. */
+  readonly debug: (line: string) => void;
+  /**
+   * Set when this run already found that the agent cannot answer (the fast path tried it), so
+   * the credential commands work in-process at once instead of waiting for it again.
+   */
+  readonly agentUnavailable?: string | undefined;
+}
+
+/** What the door supplies; the rest comes from the process. */
+export interface ProcessContextOptions {
+  readonly notice: (line: string) => void;
+  readonly debug?: ((line: string) => void) | undefined;
+  readonly agentUnavailable?: string | undefined;
+}
+
+/**
+ * The context of this process: a copy of its environment (so a later change to `process.env`,
+ * such as the SDK's warning switch, reaches no child and no request), its platform, the
+ * terminal prompter `AWSAFE_PROMPT` chooses, the test hooks of a test build, and the command
+ * line that runs awsafe again.
+ */
+export function processContext(options: ProcessContextOptions): RuntimeContext {
+  const env = { ...process.env };
+  const hooks = testHooks(env);
+  return {
+    env,
+    platform: { platform: process.platform, homedir },
+    prompter: ttyPrompter({ platform: process.platform, mode: env.AWSAFE_PROMPT }),
+    now: () => new Date(hooks.nowMs()),
+    hooks,
+    selfCommand: selfCommand(),
+    notice: options.notice,
+    debug: options.debug ?? (() => undefined),
+    agentUnavailable: options.agentUnavailable,
+  };
+}
