@@ -38,13 +38,21 @@ export type MfaReply =
 /** Anything a client sends. */
 export type ClientMessage = AgentRequest | MfaReply;
 
-/** An AppError as it travels: its class by kind, message and hint. */
+/** An AppError as it travels: its class by kind, message and hint, and its causes. */
 export interface WireError {
   readonly kind:
     "usage" | "store" | "auth" | "mfa-rejected" | "config" | "unavailable" | "internal";
   readonly message: string;
   readonly hint?: string;
   readonly serialNumber?: string;
+  /** What caused it, outermost first (redacted), for `--debug`. */
+  readonly causes?: readonly WireCause[];
+}
+
+/** One cause of a {@link WireError}: an error's name and message. */
+export interface WireCause {
+  readonly name: string;
+  readonly message: string;
 }
 
 /** What the agent says about itself. */

@@ -1,7 +1,13 @@
 import { nameMap } from "../config/name-map.js";
 import { readCredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
-import type { AgentReply, AgentStatus, ClientMessage, WireError } from "./agent-protocol.js";
+import type {
+  AgentReply,
+  AgentStatus,
+  ClientMessage,
+  WireCause,
+  WireError,
+} from "./agent-protocol.js";
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -120,12 +126,21 @@ function wireError(value: unknown): WireError | undefined {
   if (m === undefined || kind === undefined || message === undefined) return undefined;
   const hint = str(m, "hint");
   const serialNumber = str(m, "serialNumber");
+  const causes = Array.isArray(m.causes) ? m.causes.flatMap(wireCause) : [];
   return {
     kind,
     message,
     ...(hint === undefined ? {} : { hint }),
     ...(serialNumber === undefined ? {} : { serialNumber }),
+    ...(causes.length === 0 ? {} : { causes }),
   };
+}
+
+function wireCause(value: unknown): WireCause[] {
+  const m = fields(value);
+  const name = m === undefined ? undefined : str(m, "name");
+  const message = m === undefined ? undefined : str(m, "message");
+  return name === undefined || message === undefined ? [] : [{ name, message }];
 }
 
 function mfaRequest(value: unknown): MfaRequest | undefined {

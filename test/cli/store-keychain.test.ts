@@ -29,7 +29,6 @@ describeWithRealThing(
       const credentials = `# team keys\n[dev]\naws_access_key_id = ${dev.accessKeyId}\naws_secret_access_key = ${dev.secretAccessKey}\n\n# prod\n[prod]\naws_access_key_id = ${prod.accessKeyId}\naws_secret_access_key = ${prod.secretAccessKey}\n`;
       const home = makeHome({ credentials });
       const env = {
-        NODE_ENV: "test",
         AWSAFE_PROMPT: "none",
         AWSAFE_TEST_KEYCHAIN_SERVICE: service,
         AWSAFE_FILE_PASSPHRASE: testPassphrase,

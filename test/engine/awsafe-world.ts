@@ -79,7 +79,6 @@ export function makeWorld(emulator: RunningEmulator, backend: WorldBackend): Aws
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "",
     HOME: home,
-    NODE_ENV: "test",
     AWS_ENDPOINT_URL: emulator.url,
     AWSAFE_BACKEND: backend,
     AWSAFE_PROMPT: "none",

@@ -14,7 +14,6 @@ export const testPassphrase = "correct-horse-TEST-passphrase";
  */
 export function fileStoreEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: "test",
     AWSAFE_PROMPT: "none",
     AWSAFE_BACKEND: "file",
     AWSAFE_FILE_PASSPHRASE: testPassphrase,
