@@ -63,7 +63,7 @@ function wireCauses(error: unknown): WireCause[] {
     causes.push(
       cause instanceof Error
         ? { name: cause.name, message: redactText(cause.message) }
-        : { name: "cause", message: redactText(JSON.stringify(cause) ?? String(cause)) },
+        : { name: "cause", message: redactText(describeValue(cause)) },
     );
     cause = cause instanceof Error ? cause.cause : undefined;
   }
@@ -78,4 +78,12 @@ function rebuildCauses(causes: readonly WireCause[]): Error | undefined {
     chain = error;
   }
   return chain;
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return typeof value;
+  }
 }
