@@ -1,12 +1,7 @@
 import { rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
-import {
-  type AgentReply,
-  type AgentRequest,
-  decodeLine,
-  encodeMessage,
-} from "./agent-protocol.js";
+import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { parseAgentMessage } from "./parse-messages.js";
 import { toWireError } from "./wire-error.js";
 

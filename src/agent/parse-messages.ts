@@ -1,12 +1,7 @@
 import { nameMap } from "../config/name-map.js";
 import { readCredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
-import type {
-  AgentReply,
-  AgentStatus,
-  ClientMessage,
-  WireError,
-} from "./agent-protocol.js";
+import type { AgentReply, AgentStatus, ClientMessage, WireError } from "./agent-protocol.js";
 
 type Fields = Readonly<Record<string, unknown>>;
 
