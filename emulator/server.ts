@@ -6,6 +6,7 @@ import { EmulatorClock } from "./clock.js";
 import { CallStats } from "./control/call-stats.js";
 import { CONTROL_PREFIX, handleControl } from "./control/control-api.js";
 import { FaultTable } from "./control/fault-table.js";
+import { PageLimit } from "./control/page-limit.js";
 import { readBody } from "./http/read-body.js";
 import { jsonResponse } from "./http/responses.js";
 import type { EmulatorRequest, EmulatorResponse } from "./http/types.js";
@@ -52,6 +53,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEmulator
     ssoRuntime: new SsoRuntime(),
     faults: new FaultTable(),
     stats: new CallStats(),
+    pageLimit: new PageLimit(),
     signinTokens: new Map(),
     consoleSessions: new Map(),
   };

@@ -11,7 +11,8 @@ export const CONTROL_PREFIX = "/__emulator/";
  * The control API: `GET|DELETE /__emulator/stats`, `GET|POST /__emulator/clock`
  * (`{"advanceSeconds": n}`), `GET|POST|DELETE /__emulator/faults`
  * (`{"operation": "sts:AssumeRole"|"*", "kind": "throttle"|"error"|"latency", "count"?: n,
- * "always"?: true, "latencyMs"?: n}`; default one call).
+ * "always"?: true, "latencyMs"?: n}`; default one call), `GET|POST|DELETE /__emulator/page-limit`
+ * (`{"maxItems": n}`: no list page holds more).
  */
 export function handleControl(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
   const route = `${request.method} ${request.url.pathname.slice(CONTROL_PREFIX.length)}`;
@@ -35,6 +36,14 @@ export function handleControl(state: EmulatorState, request: EmulatorRequest): E
       case "DELETE faults":
         state.faults.clear();
         return jsonResponse(200, { faults: [] });
+      case "GET page-limit":
+        return jsonResponse(200, { maxItems: state.pageLimit.maxItems ?? null });
+      case "POST page-limit":
+        state.pageLimit.set(body(request).field("maxItems").number(100));
+        return jsonResponse(200, { maxItems: state.pageLimit.maxItems ?? null });
+      case "DELETE page-limit":
+        state.pageLimit.clear();
+        return jsonResponse(200, { maxItems: null });
       default:
         return jsonResponse(404, { message: `unknown control route: ${route}` });
     }

@@ -120,3 +120,12 @@ describe("stats and clock", () => {
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(3600_000);
   });
 });
+
+describe("page limit", () => {
+  it("is set, read back and lifted through the control API", async () => {
+    expect(await control(emulator, "POST", "page-limit", { maxItems: 2 })).toEqual({ maxItems: 2 });
+    expect(await control(emulator, "GET", "page-limit")).toEqual({ maxItems: 2 });
+    expect(await control(emulator, "DELETE", "page-limit")).toEqual({ maxItems: null });
+    expect(emulator.state.pageLimit.apply(100)).toBe(100);
+  });
+});

@@ -2,7 +2,7 @@ import { callerAccount } from "../auth/caller.js";
 import { validationError } from "../http/aws-error.js";
 import { signed } from "../query-operation.js";
 import { noSuchEntity } from "../world/iam-errors.js";
-import { authorizeIam, requiredParam, targetUser } from "./iam-support.js";
+import { authorizeIam, paginate, requiredParam, targetUser } from "./iam-support.js";
 import { accessKeyMetadataXml } from "./iam-xml.js";
 
 /** CreateAccessKey: at most two keys per user (LimitExceeded), as AWS. */
@@ -45,14 +45,16 @@ export const updateAccessKey = signed(async (state, params, caller) => {
   return undefined;
 });
 
-/** ListAccessKeys (UserName defaults to the caller). */
+/** ListAccessKeys (UserName defaults to the caller), paged by Marker / MaxItems. */
 export const listAccessKeys = signed(async (state, params, caller) => {
   const user = targetUser(state, caller, params);
   await authorizeIam(state, caller, "ListAccessKeys", user.arn);
+  const { page, IsTruncated, Marker } = paginate(state.world.keysOf(user), params, state.pageLimit);
   return {
     UserName: user.userName,
-    AccessKeyMetadata: state.world.keysOf(user).map(accessKeyMetadataXml),
-    IsTruncated: false,
+    AccessKeyMetadata: page.map(accessKeyMetadataXml),
+    IsTruncated,
+    Marker,
   };
 });
 

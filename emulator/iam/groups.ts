@@ -27,7 +27,7 @@ export const listGroups = signed(async (state, params, caller) => {
   await authorizeIam(state, caller, "ListGroups", "*");
   const account = callerAccount(caller);
   const groups = [...state.world.groups.values()].filter((g) => g.accountId === account);
-  const { page, IsTruncated, Marker } = paginate(groups, params);
+  const { page, IsTruncated, Marker } = paginate(groups, params, state.pageLimit);
   return { Groups: page.map(groupXml), IsTruncated, Marker };
 });
 

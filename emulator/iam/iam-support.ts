@@ -1,6 +1,7 @@
 import { validateIdentityPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { invalidToken } from "../auth/authenticate.js";
 import { type Caller, callerAccount } from "../auth/caller.js";
+import type { PageLimit } from "../control/page-limit.js";
 import { missingParameter, validationError } from "../http/aws-error.js";
 import type { QueryParams } from "../http/query-protocol.js";
 import { authorize } from "../policy/authorize.js";
@@ -82,13 +83,14 @@ function checkPolicy(
   return text;
 }
 
-/** One page of a Marker/MaxItems listing. */
+/** One page of a Marker/MaxItems listing, no larger than the control API's page limit. */
 export function paginate<T>(
   items: readonly T[],
   params: QueryParams,
+  limit: PageLimit,
 ): { page: T[]; IsTruncated: boolean; Marker: string | undefined } {
   const start = Number(params["Marker"] ?? "0") || 0;
-  const max = Math.min(Number(params["MaxItems"] ?? "100") || 100, 1000);
+  const max = limit.apply(Math.min(Number(params["MaxItems"] ?? "100") || 100, 1000));
   const page = items.slice(start, start + max);
   const next = start + page.length;
   const truncated = next < items.length;

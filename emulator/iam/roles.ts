@@ -19,7 +19,7 @@ export const listRoles = signed(async (state, params, caller) => {
   const roles = [...state.world.roles.values()].filter(
     (r) => r.accountId === account && r.path.startsWith(prefix),
   );
-  const { page, IsTruncated, Marker } = paginate(roles, params);
+  const { page, IsTruncated, Marker } = paginate(roles, params, state.pageLimit);
   return { Roles: page.map(roleXml), IsTruncated, Marker };
 });
 

@@ -19,7 +19,7 @@ export const listUsers = signed(async (state, params, caller) => {
   const users = [...state.world.users.values()].filter(
     (u) => u.accountId === account && u.path.startsWith(prefix),
   );
-  const { page, IsTruncated, Marker } = paginate(users, params);
+  const { page, IsTruncated, Marker } = paginate(users, params, state.pageLimit);
   return { Users: page.map(userXml), IsTruncated, Marker };
 });
 
@@ -47,17 +47,19 @@ export const getLoginProfile = signed(async (state, params, caller) => {
   };
 });
 
-/** ListMFADevices (UserName defaults to the caller). */
+/** ListMFADevices (UserName defaults to the caller), paged by Marker / MaxItems. */
 export const listMfaDevices = signed(async (state, params, caller) => {
   const user = targetUser(state, caller, params);
   await authorizeIam(state, caller, "ListMFADevices", user.arn);
+  const { page, IsTruncated, Marker } = paginate(user.mfaDevices, params, state.pageLimit);
   return {
-    MFADevices: user.mfaDevices.map((d) => ({
+    MFADevices: page.map((d) => ({
       UserName: user.userName,
       SerialNumber: d.serialNumber,
       EnableDate: d.enableDate,
     })),
-    IsTruncated: false,
+    IsTruncated,
+    Marker,
   };
 });
 

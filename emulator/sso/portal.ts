@@ -1,3 +1,4 @@
+import type { PageLimit } from "../control/page-limit.js";
 import { AwsError } from "../http/aws-error.js";
 import { jsonResponse } from "../http/responses.js";
 import type { EmulatorRequest, EmulatorResponse } from "../http/types.js";
@@ -11,7 +12,7 @@ import { liveAccessToken } from "./token-store.js";
 export function listAccounts(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
   bearer(state, request);
   const accounts = state.sso?.accounts ?? [];
-  const { items, nextToken } = page(accounts, request.url.searchParams);
+  const { items, nextToken } = page(accounts, request.url.searchParams, state.pageLimit);
   return jsonResponse(200, {
     accountList: items.map((a) => ({
       accountId: a.accountId,
@@ -26,7 +27,11 @@ export function listAccounts(state: EmulatorState, request: EmulatorRequest): Em
 export function listAccountRoles(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
   bearer(state, request);
   const account = assignedAccount(state, request.url.searchParams.get("account_id"));
-  const { items, nextToken } = page([...account.roles.keys()], request.url.searchParams);
+  const { items, nextToken } = page(
+    [...account.roles.keys()],
+    request.url.searchParams,
+    state.pageLimit,
+  );
   return jsonResponse(200, {
     roleList: items.map((roleName) => ({ roleName, accountId: account.accountId })),
     ...(nextToken === undefined ? {} : { nextToken }),
@@ -84,9 +89,10 @@ function assignedAccount(state: EmulatorState, accountId: string | null): SsoAcc
 function page<T>(
   items: readonly T[],
   q: URLSearchParams,
+  limit: PageLimit,
 ): { items: T[]; nextToken: string | undefined } {
   const start = Number(q.get("next_token") ?? "0") || 0;
-  const max = Math.min(Number(q.get("max_result") ?? "100") || 100, 100);
+  const max = limit.apply(Math.min(Number(q.get("max_result") ?? "100") || 100, 100));
   const slice = items.slice(start, start + max);
   const next = start + slice.length;
   return { items: slice, nextToken: next < items.length ? String(next) : undefined };

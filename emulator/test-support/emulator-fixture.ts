@@ -8,6 +8,7 @@ import {
 import { totpCode } from "../mfa/verify-totp.js";
 import type { SeedUserDescription } from "../seed/describe-seed.js";
 import type { RunningEmulator } from "../server.js";
+import { issueToken } from "../sso/token-store.js";
 
 /** Credentials as the SDK clients take them. */
 export interface TestCredentials {
@@ -143,4 +144,14 @@ export async function control(
   });
   if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status}`);
   return response.json();
+}
+
+/**
+ * An IAM Identity Center access token for the seed's first SSO user, issued in-process as if a
+ * sign-in had just completed (for tests of the portal, not of the sign-in flows).
+ */
+export function ssoAccessToken(emulator: RunningEmulator): string {
+  const user = emulator.state.sso?.users[0];
+  if (user === undefined) throw new Error("seed has no SSO user");
+  return issueToken(emulator.state, "test-client", user).accessToken;
 }

@@ -83,3 +83,10 @@ export function otherAwsError(error: unknown, call: FailedCall, facts: AwsErrorF
     cause: error,
   });
 }
+
+/** A success answer that lacks what the service always sends: not the user's doing. */
+export function unexpectedAwsAnswer(what: string, service: string): AppError {
+  return new AuthError(`${what}: ${service} answered without the expected data`, {
+    hint: `This is unexpected from ${service}; try again, and run with --debug if it persists`,
+  });
+}

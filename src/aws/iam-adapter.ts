@@ -1,0 +1,203 @@
+import type * as IamSdk from "@aws-sdk/client-iam";
+import type { AwsCallContext } from "../ports/aws/call-context.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
+import type {
+  AccessKeyLastUsed,
+  IamAccessKey,
+  IamMfaDevice,
+  IamPort,
+  IamUser,
+  NewAccessKey,
+} from "../ports/aws/iam.js";
+import {
+  type ClientFactoryOptions,
+  fallbackRegion,
+  sdkClientConfig,
+  sdkModule,
+  withSdkClient,
+} from "./client-factory.js";
+import { collectPages } from "./collect-pages.js";
+import { unexpectedAwsAnswer } from "./map-aws-error.js";
+import { type FailedIamCall, mapIamError } from "./map-iam-error.js";
+
+type Operation = FailedIamCall["operation"];
+
+/**
+ * The {@link IamPort} over `@aws-sdk/client-iam`. IAM is a global service: its calls go to
+ * `us-east-1` unless the context names a region (another partition's). The SDK is imported on the
+ * first call; every failure leaves as an AppError (see `mapIamError`).
+ *
+ * CreateAccessKey is tried once: it is not idempotent, so a retry after an attempt whose answer
+ * was lost would make a second key, or leave a key whose secret nobody saw; and the SDK takes its
+ * `LimitExceeded` (two keys already) for throttling and would retry that for seconds. Rotation
+ * lists the keys again instead.
+ */
+export function createIamAdapter(options: ClientFactoryOptions): IamPort {
+  const call = async <T>(
+    credentials: AwsCredentials,
+    context: AwsCallContext,
+    failed: FailedIamCall,
+    send: (sdk: typeof IamSdk, client: IamSdk.IAMClient) => Promise<T>,
+  ): Promise<T> => {
+    const sdk = sdkModule(await import("@aws-sdk/client-iam"), "IAMClient");
+    const iamContext = { ...context, region: context.region ?? fallbackRegion };
+    const config = sdkClientConfig(
+      failed.operation === "CreateAccessKey" ? { ...options, maxAttempts: 1 } : options,
+      "iam",
+      iamContext,
+      credentials,
+    );
+    return withSdkClient(
+      () => new sdk.IAMClient(config),
+      (client) => send(sdk, client),
+      (error) => mapIamError(error, failed),
+    );
+  };
+  const failed = (
+    operation: Operation,
+    credentials: AwsCredentials,
+    context: AwsCallContext,
+    userName: string | undefined,
+    accessKeyId?: string,
+  ): FailedIamCall => ({
+    operation,
+    profile: context.profile,
+    userName,
+    temporaryCredentials: credentials.sessionToken !== undefined,
+    ...(accessKeyId === undefined ? {} : { accessKeyId }),
+  });
+
+  return {
+    getUser: (credentials, context) =>
+      call(
+        credentials,
+        context,
+        failed("GetUser", credentials, context, undefined),
+        async (sdk, client) => iamUser((await client.send(new sdk.GetUserCommand({}))).User),
+      ),
+    listAccessKeys: (credentials, userName, context) =>
+      call(
+        credentials,
+        context,
+        failed("ListAccessKeys", credentials, context, userName),
+        (sdk, client) =>
+          collectPages(async (Marker) => {
+            const out = await client.send(
+              new sdk.ListAccessKeysCommand({ UserName: userName, Marker }),
+            );
+            return { items: (out.AccessKeyMetadata ?? []).map(accessKey), next: nextMarker(out) };
+          }),
+      ),
+    createAccessKey: (credentials, userName, context) =>
+      call(
+        credentials,
+        context,
+        failed("CreateAccessKey", credentials, context, userName),
+        async (sdk, client) =>
+          newAccessKey(
+            (await client.send(new sdk.CreateAccessKeyCommand({ UserName: userName }))).AccessKey,
+          ),
+      ),
+    updateAccessKey: (credentials, key, userName, context) =>
+      call(
+        credentials,
+        context,
+        failed("UpdateAccessKey", credentials, context, userName, key.accessKeyId),
+        async (sdk, client) => {
+          await client.send(
+            new sdk.UpdateAccessKeyCommand({
+              UserName: userName,
+              AccessKeyId: key.accessKeyId,
+              Status: key.status,
+            }),
+          );
+        },
+      ),
+    deleteAccessKey: (credentials, accessKeyId, userName, context) =>
+      call(
+        credentials,
+        context,
+        failed("DeleteAccessKey", credentials, context, userName, accessKeyId),
+        async (sdk, client) => {
+          await client.send(
+            new sdk.DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }),
+          );
+        },
+      ),
+    getAccessKeyLastUsed: (credentials, accessKeyId, context) =>
+      call(
+        credentials,
+        context,
+        failed("GetAccessKeyLastUsed", credentials, context, undefined, accessKeyId),
+        async (sdk, client) => {
+          const out = await client.send(
+            new sdk.GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }),
+          );
+          return lastUsed(out.AccessKeyLastUsed);
+        },
+      ),
+    listMfaDevices: (credentials, userName, context) =>
+      call(
+        credentials,
+        context,
+        failed("ListMFADevices", credentials, context, userName),
+        (sdk, client) =>
+          collectPages(async (Marker) => {
+            const out = await client.send(
+              new sdk.ListMFADevicesCommand({ UserName: userName, Marker }),
+            );
+            return { items: (out.MFADevices ?? []).map(mfaDevice), next: nextMarker(out) };
+          }),
+      ),
+  };
+}
+
+function nextMarker(out: {
+  readonly IsTruncated?: boolean | undefined;
+  readonly Marker?: string | undefined;
+}): string | undefined {
+  return out.IsTruncated === true ? out.Marker : undefined;
+}
+
+function iamUser(user: IamSdk.User | undefined): IamUser {
+  if (user?.UserName === undefined || user.Arn === undefined || user.UserId === undefined) {
+    throw unexpectedAwsAnswer("GetUser", "IAM");
+  }
+  return { userName: user.UserName, arn: user.Arn, userId: user.UserId };
+}
+
+function accessKey(key: IamSdk.AccessKeyMetadata): IamAccessKey {
+  if (key.AccessKeyId === undefined) throw unexpectedAwsAnswer("ListAccessKeys", "IAM");
+  return {
+    accessKeyId: key.AccessKeyId,
+    // "Expired" belongs to service-specific credentials; such a key signs nothing either.
+    status: key.Status === "Active" ? "Active" : "Inactive",
+    createDate: key.CreateDate,
+  };
+}
+
+function newAccessKey(key: IamSdk.AccessKey | undefined): NewAccessKey {
+  if (key?.AccessKeyId === undefined || key.SecretAccessKey === undefined) {
+    throw unexpectedAwsAnswer("CreateAccessKey", "IAM");
+  }
+  return {
+    accessKeyId: key.AccessKeyId,
+    secretAccessKey: key.SecretAccessKey,
+    createDate: key.CreateDate,
+  };
+}
+
+// IAM answers "N/A" for the service and region of a key that was never used.
+function lastUsed(used: IamSdk.AccessKeyLastUsed | undefined): AccessKeyLastUsed {
+  const known = (value: string | undefined) => (value === "N/A" ? undefined : value);
+  return {
+    lastUsedDate: used?.LastUsedDate,
+    serviceName: known(used?.ServiceName),
+    region: known(used?.Region),
+  };
+}
+
+function mfaDevice(device: IamSdk.MFADevice): IamMfaDevice {
+  if (device.SerialNumber === undefined) throw unexpectedAwsAnswer("ListMFADevices", "IAM");
+  return { serialNumber: device.SerialNumber, enableDate: device.EnableDate };
+}

@@ -1,0 +1,117 @@
+import { ConfigError } from "../errors.js";
+import type { AwsCallContext } from "../ports/aws/call-context.js";
+import type { TemporaryCredentials } from "../ports/aws/credentials.js";
+import type { SigninPort, SigninTokenInput } from "../ports/aws/signin.js";
+import type { Environment } from "../ports/environment.js";
+import { type ClientFactoryOptions, callRegion, serviceEndpoint } from "./client-factory.js";
+import { discardBody, fetchWithRetries, type RetryPolicy } from "./fetch-with-retries.js";
+import {
+  type FailedSigninCall,
+  signinAnswerError,
+  signinStatusError,
+  signinTransportError,
+} from "./map-signin-error.js";
+import { signinHost } from "./signin-host.js";
+
+/** How the sign-in adapter reaches the federation endpoint. */
+export interface SigninAdapterOptions extends ClientFactoryOptions {
+  /** The HTTP client; Node's global `fetch` unless a test gives another. */
+  readonly fetch?: typeof fetch;
+  /** How long one attempt may take (default 10 s). */
+  readonly timeoutMs?: number;
+}
+
+const defaultAttempts = 3;
+const defaultTimeoutMs = 10_000;
+const baseDelayMs = 200;
+
+/**
+ * The {@link SigninPort}: `GET /federation?Action=getSigninToken` of the AWS sign-in endpoint
+ * (SPECS §e), which is no SDK service. The Session (the credentials) and the token it answers
+ * with are secrets: they travel only in the request and the result, never in an error.
+ */
+export function createSigninAdapter(options: SigninAdapterOptions): SigninPort {
+  const send = options.fetch ?? fetch;
+  const policy: RetryPolicy = {
+    attempts: options.maxAttempts ?? defaultAttempts,
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    baseDelayMs,
+  };
+  return {
+    getSigninToken: async (credentials, input, context) => {
+      const url = federationUrl(options.env, context);
+      const session = sessionJson(credentials);
+      const call: FailedSigninCall = {
+        profile: context.profile,
+        host: url.host,
+        sessionDurationSeconds: input.sessionDurationSeconds,
+        secrets: secretForms([credentials.secretAccessKey, credentials.sessionToken, session]),
+      };
+      addQuery(url, session, input);
+      const response = await fetchWithRetries(send, url, requestInit, policy).catch(
+        (error: unknown) => {
+          throw signinTransportError(error, call);
+        },
+      );
+      if (response.status !== 200) {
+        await discardBody(response);
+        throw signinStatusError(response.status, call);
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      return signinToken(body, call);
+    },
+  };
+}
+
+// No redirects: a redirect could carry the query, and with it the Session, to another host.
+const requestInit: RequestInit = { redirect: "manual", headers: { accept: "application/json" } };
+
+/** `https://<host>/federation`, or the endpoint the environment points sign-in at. */
+function federationUrl(env: Environment, context: AwsCallContext): URL {
+  const endpoint = serviceEndpoint(env, "signin");
+  if (endpoint === undefined)
+    return new URL(`https://${signinHost(callRegion(env, context))}/federation`);
+  try {
+    return new URL(`${endpoint.replace(/\/+$/, "")}/federation`);
+  } catch (error) {
+    throw new ConfigError(`The sign-in endpoint "${endpoint}" is not a URL`, {
+      hint: "Fix AWS_ENDPOINT_URL_SIGNIN (or AWS_ENDPOINT_URL), or unset it",
+      cause: error,
+    });
+  }
+}
+
+// The IAM doc's exact Session shape: these three keys, in this order.
+function sessionJson(credentials: TemporaryCredentials): string {
+  return JSON.stringify({
+    sessionId: credentials.accessKeyId,
+    sessionKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+  });
+}
+
+function addQuery(url: URL, session: string, input: SigninTokenInput): void {
+  url.searchParams.set("Action", "getSigninToken");
+  url.searchParams.set("Session", session);
+  if (input.sessionDurationSeconds !== undefined) {
+    url.searchParams.set("SessionDuration", String(input.sessionDurationSeconds));
+  }
+}
+
+/** Each secret as it is, percent-encoded, and form-encoded as it travels in the query. */
+function secretForms(secrets: readonly string[]): string[] {
+  return secrets.flatMap((secret) => [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ]);
+}
+
+function signinToken(body: unknown, call: FailedSigninCall): string {
+  const token =
+    typeof body === "object" && body !== null && "SigninToken" in body
+      ? body.SigninToken
+      : undefined;
+  if (typeof token !== "string" || token === "") throw signinAnswerError(call);
+  return token;
+}
