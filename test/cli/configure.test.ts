@@ -53,6 +53,17 @@ describe("awsafe configure", () => {
     );
   });
 
+  it("adds a key above the comment that heads the next profile", () => {
+    const before =
+      "[profile u]\nregion = us-east-1\n\n# admin role: MFA\n[profile r]\nregion = us-east-1\n";
+    const home = makeHome({ config: before });
+    const run = runAwsafe(["configure", "u", "--output", "json"], home);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(home, ".aws/config"), "utf8")).toBe(
+      before.replace("region = us-east-1\n", "region = us-east-1\noutput = json\n"),
+    );
+  });
+
   it("creates the files when there are none", () => {
     const home = makeHome();
     const run = runAwsafe(["configure", "p", "--credential-process", "/usr/bin/true"], home);

@@ -1,9 +1,10 @@
 /**
  * Test support (imported only by tests): seeded random shared-config files full of what an editor
- * must not disturb — comments, blank and whitespace-only lines, unrelated and quoted sections,
- * sub-sections, continuation lines, odd spacing, CRLF, a missing final newline. Every line
- * carries the role it was generated for, so a test can tell which lines an edit may touch
- * without asking the code under test.
+ * must not disturb — comments (some that look like settings or headers, some heading the next
+ * section), blank and whitespace-only lines, unrelated and quoted sections, sub-sections,
+ * continuation lines, odd spacing, CRLF, a missing final newline. Every line carries the role it
+ * was generated for, so a test can tell which lines an edit may touch without asking the code
+ * under test.
  */
 
 /** What a generated line is, by construction. `section` is the header as the editor names it. */
@@ -81,17 +82,19 @@ const VALUES = [
   "arn:aws:iam::123456789012:role/Test",
 ];
 const SPACINGS = ["%k = %v", "%k=%v", "%k   =   %v", "%k: %v", "%k =\t%v"];
-const COMMENTS = [
-  "# a comment",
-  "; semicolon",
+/** Comments that look like settings (`:`, `=`) or headers (`[`), indented or not. */
+const TRICKY_COMMENTS = [
   "#foo = commented",
   "   # indented = comment",
   "# see https://example.com/?a=b",
-  "",
-  "",
-  "   ",
-  "\t",
+  "# admin role: MFA",
+  "; note = x",
+  "#key=value",
+  "\t; indented: a = b",
+  "# [profile foo] moved: see below",
+  "#[default]",
 ];
+const COMMENTS = ["# a comment", "; semicolon", ...TRICKY_COMMENTS, "", "", "   ", "\t"];
 const SUB_KEYS = ["signature_version", "addressing_style", "max_concurrent_requests"];
 
 /** A random file of a few sections; `crlf` allows CRLF endings (the Python CLI rewrites them). */
@@ -139,6 +142,13 @@ export function randomIniFile(
           ]);
         }
       }
+    }
+    // A comment block that heads the next section (or ends the file), with or without a blank
+    // line above it: where an edit must not put the keys it adds to this section.
+    if (random() < 0.4) {
+      if (random() < 0.5) other(pick(["", "   "]));
+      other(pick(TRICKY_COMMENTS));
+      if (random() < 0.3) other(pick(TRICKY_COMMENTS));
     }
   }
   // An empty last line without an ending is no line at all, so only a non-empty one may lack it.

@@ -59,6 +59,14 @@ describe("planImport", () => {
     );
   });
 
+  it("wires credential_process above a comment with `=` that heads the next section", () => {
+    const config = "[profile dev]\nregion = eu-west-1\n\n; owner = team-b\n[profile other]\n";
+    const plan = planImport(files(seed, config), ["dev"], line);
+    expect(after(plan, "/h/.aws/config")).toBe(
+      `[profile dev]\nregion = eu-west-1\ncredential_process = ${line("dev")}\n\n; owner = team-b\n[profile other]\n`,
+    );
+  });
+
   it("plans nothing on its own output (idempotent) and names the profiles already done", () => {
     const first = planImport(files(seed), [], line);
     const again = planImport(

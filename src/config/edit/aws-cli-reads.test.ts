@@ -45,9 +45,13 @@ const required = process.env.CI !== undefined && process.env.CI !== "";
 if (missing !== undefined && !required)
   console.warn(`Skipping the AWS CLI end-to-end tests: ${missing}`);
 
-async function awsGet(key: string, profile: string): Promise<string> {
+async function awsGet(
+  key: string,
+  profile: string,
+  on: SharedConfigFiles = files,
+): Promise<string> {
   const { stdout } = await run("aws", ["configure", "get", key, "--profile", profile], {
-    env: cliEnv(root, files.configFile, files.credentialsFile),
+    env: cliEnv(root, on.configFile, on.credentialsFile),
     cwd: root,
   });
   return stdout.replace(/\r?\n$/, "");
@@ -113,6 +117,39 @@ describe.skipIf(missing !== undefined)(
         const read = await Promise.all(batch.map(([profile, key]) => awsGet(key, profile)));
         expect(read).toEqual(batch.map(([, , value]) => value));
       }
+    }, 120_000);
+
+    it("reads keys added above the comments that head the next section, or end the file", async () => {
+      const own = {
+        configFile: path.join(root, "comments-config"),
+        credentialsFile: path.join(root, "comments-credentials"),
+      };
+      await writeFile(
+        own.configFile,
+        "[profile u]\nregion = us-east-1\n\n# admin role: MFA\n[profile r]\nregion = us-east-2\n; owner = team-b\n[profile last]\nregion = eu-west-1\n\n#key=value\n",
+      );
+      for (const [profile, output] of [
+        ["u", "json"],
+        ["r", "text"],
+        ["last", "yaml"],
+      ] as const) {
+        await setProfileProperties(own, profile, { output });
+      }
+      const expected = [
+        ["u", "region", "us-east-1"],
+        ["u", "output", "json"],
+        ["r", "region", "us-east-2"],
+        ["r", "output", "text"],
+        ["last", "region", "eu-west-1"],
+        ["last", "output", "yaml"],
+      ] as const;
+      for (let i = 0; i < expected.length; i += 2) {
+        const batch = expected.slice(i, i + 2);
+        const read = await Promise.all(batch.map(([profile, key]) => awsGet(key, profile, own)));
+        expect(read).toEqual(batch.map(([, , value]) => value));
+      }
+      // A comment that looks like a setting stays a comment for the CLI.
+      await expect(awsGet("key", "last", own)).rejects.toMatchObject({ code: 1 });
     }, 120_000);
 
     const setCases: readonly (readonly [

@@ -19,7 +19,10 @@ export type IniLineKind =
 /**
  * Classifies every line with configparser's rules: a line is a continuation when a property is
  * open and it is indented deeper than the last header or property line; blank and comment lines
- * in between neither end the value nor reset the indentation.
+ * in between neither end the value nor reset the indentation. A line whose first non-blank
+ * character is `#` or `;` is a comment whatever follows (`# role: admin`, `#key=value`,
+ * `# [profile x]`), as it is for configparser, botocore and the SDKs' INI parser; everything that
+ * edits a file must go by these kinds, never by what a line's text looks like.
  */
 export function classifyIniLines(lines: readonly IniLine[]): IniLineKind[] {
   let openProperty: number | undefined;
@@ -40,20 +43,6 @@ export function classifyIniLines(lines: readonly IniLine[]): IniLineKind[] {
     else if (kind.kind === "header" || stripped.search(/[:=]/) >= 0) openProperty = undefined;
     return kind;
   });
-}
-
-/**
- * Where the CLI writer's `OPTION_REGEX` finds a key in a line of any kind (comments included),
- * and that key's indentation. The writer places new keys after the last such line, so callers
- * need it to reproduce `aws configure set` placement.
- */
-export function cliOptionMatch(text: string): { key: string; indent: number } | undefined {
-  const start = text.search(/[^:=]/);
-  if (start < 0) return undefined;
-  const delimiter = text.slice(start).search(/[:=]/);
-  if (delimiter < 0) return undefined;
-  const option = text.slice(start, start + delimiter);
-  return { key: pythonStrip(option), indent: pythonIndent(option) };
 }
 
 /** The key of a sub-property line (`    name = value`), split on `=` as botocore's `_parse_nested` does. */

@@ -60,22 +60,122 @@ function isEmptyValueLine(lines: readonly GeneratedLine[], index: number, key: s
   return false;
 }
 
-/** Asserts `kept` appear in `after` as a subsequence with identical text and endings. */
-function expectSubsequence(kept: readonly GeneratedLine[], after: string, seed: number): void {
-  const out = splitIniLines(after);
+/**
+ * Lines the update must keep as they are: every generated line but those {@link mayChange} allows.
+ */
+function keptLines(file: GeneratedFile, section: string, updates: Updates): number[] {
+  const changeable = mayChange(file, section, updates);
+  return file.lines.flatMap((_, index) => (changeable.has(index) ? [] : [index]));
+}
+
+/**
+ * Matches the kept input lines, in order, against the output lines: `source[p]` is the input
+ * line that output line `p` is, or `undefined` for a line the edit wrote; `missing` is the first
+ * kept line not found in order. The only change allowed to a kept line: an unterminated last line
+ * may gain an ending. Matching greedily cannot mistake a written line for a kept one here: in a
+ * generated file no kept line has the text of a line the update writes (a kept key is never one
+ * the update sets, and the generator's values are not the ones updates write).
+ */
+function alignOutput(
+  file: GeneratedFile,
+  kept: readonly number[],
+  after: string,
+): { source: (number | undefined)[]; missing: GeneratedLine | undefined } {
   let cursor = 0;
-  for (const [position, line] of out.entries()) {
-    const next = kept[cursor];
-    if (next === undefined) break;
-    const isLast = position === out.length - 1;
-    // The only change allowed to a kept line: an unterminated last line may gain an ending.
-    const sameEol = line.eol === next.eol || (next.eol === "" && !isLast);
-    if (line.text === next.text && (sameEol || next.eol === "")) cursor++;
+  const source = splitIniLines(after).map((line) => {
+    const index = kept[cursor];
+    const next = index === undefined ? undefined : file.lines[index];
+    if (next === undefined || line.text !== next.text) return undefined;
+    if (line.eol !== next.eol && next.eol !== "") return undefined;
+    cursor++;
+    return index;
+  });
+  const missingIndex = kept[cursor];
+  return { source, missing: missingIndex === undefined ? undefined : file.lines[missingIndex] };
+}
+
+/** Asserts the kept lines appear in `after` in their order, with identical text and endings. */
+function expectSubsequence(
+  file: GeneratedFile,
+  kept: readonly number[],
+  after: string,
+  seed: number,
+): void {
+  const { missing } = alignOutput(file, kept, after);
+  expect(missing === undefined ? undefined : { seed, missing: missing.text }).toBeUndefined();
+}
+
+/**
+ * Where an update may write lines (new keys and sub-properties, rewritten keys, a new section),
+ * as windows of input line numbers: a written line lands in window `{ from, to }` when the kept
+ * line before it in the output is input line `from` or later and the kept line after it is input
+ * line `to` or earlier. There is one window for each section with the target header ("inside"
+ * that section):
+ *
+ * - `from` is the header: nothing is written above it or into an earlier section;
+ * - `to` is the line after the section's last setting (its last property or continuation line,
+ *   or the header when it has none), so nothing is written among or below the blank lines and
+ *   comments that follow that setting: they head the next section. In the last section of the
+ *   file `to` is the end of the file when only blank lines follow the last setting (the CLI
+ *   writes one line further down there, and so do we).
+ *
+ * With no section of that name the only window is after the last input line (a new section).
+ * `guarded` says whether a comment follows the first section's last setting, i.e. whether the
+ * case exercises the rule this window enforces.
+ */
+function placementWindows(
+  file: GeneratedFile,
+  section: string,
+): { windows: { from: number; to: number }[]; guarded: boolean } {
+  const headers = file.lines.flatMap((line, index) => (line.role.kind === "header" ? [index] : []));
+  const windows: { from: number; to: number }[] = [];
+  let guarded = false;
+  for (const [position, header] of headers.entries()) {
+    const role = file.lines[header]?.role;
+    if (role?.kind !== "header" || role.section !== section) continue;
+    const end = headers[position + 1] ?? file.lines.length;
+    let last = header;
+    for (let index = header + 1; index < end; index++) {
+      const kind = file.lines[index]?.role.kind;
+      if (kind === "property" || kind === "continuation") last = index;
+    }
+    const trailing = file.lines.slice(last + 1, end);
+    const hasComment = trailing.some((line) => line.text.trim() !== "");
+    if (windows.length === 0) guarded = hasComment;
+    const onlyBlankToEnd = end === file.lines.length && !hasComment;
+    windows.push({ from: header, to: onlyBlankToEnd ? end : last + 1 });
   }
-  const missing = kept[cursor];
-  expect(
-    missing === undefined ? undefined : { seed, missing: missing.text, cursor },
-  ).toBeUndefined();
+  if (windows.length === 0) {
+    windows.push({ from: file.lines.length - 1, to: file.lines.length });
+  }
+  return { windows, guarded };
+}
+
+/**
+ * Asserts every line the edit wrote lands in one of the windows, and returns how many it wrote.
+ */
+function expectPlacement(
+  file: GeneratedFile,
+  source: readonly (number | undefined)[],
+  windows: readonly { from: number; to: number }[],
+  seed: number,
+): number {
+  let written = 0;
+  let before = -1;
+  for (const [position, index] of source.entries()) {
+    if (index !== undefined) {
+      before = index;
+      continue;
+    }
+    written++;
+    const after =
+      source.slice(position + 1).find((next) => next !== undefined) ?? file.lines.length;
+    const inside = windows.some((window) => before >= window.from && after <= window.to);
+    expect(
+      inside ? undefined : { seed, position, between: [before, after], windows, file: file.text },
+    ).toBeUndefined();
+  }
+  return written;
 }
 
 describe("the editor never loses a line", () => {
@@ -83,13 +183,31 @@ describe("the editor never loses a line", () => {
     let touched = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { file, section, updates } = randomCase(seed);
-      const changeable = mayChange(file, section, updates);
-      touched += changeable.size;
-      const kept = file.lines.filter((_, index) => !changeable.has(index));
-      expectSubsequence(kept, updateIniSection(file.text, section, updates), seed);
+      touched += mayChange(file, section, updates).size;
+      const kept = keptLines(file, section, updates);
+      expectSubsequence(file, kept, updateIniSection(file.text, section, updates), seed);
     }
     // The generator must actually exercise replacement, or this test proves little.
     expect(touched).toBeGreaterThan(SEEDS / 2);
+  });
+
+  it(`updateIniSection writes only inside the target section, above the comments after its last setting (${SEEDS} files)`, () => {
+    let guardedWrites = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const { file, section, updates } = randomCase(seed);
+      const kept = keptLines(file, section, updates);
+      const after = updateIniSection(file.text, section, updates);
+      const { source, missing } = alignOutput(file, kept, after);
+      // Every pre-existing line that stays keeps its relative order...
+      expect(missing === undefined ? undefined : { seed, missing: missing.text }).toBeUndefined();
+      // ...and every line written lands inside the section, above its trailing comments.
+      const { windows, guarded } = placementWindows(file, section);
+      const written = expectPlacement(file, source, windows, seed);
+      const added = written > file.lines.length - kept.length;
+      if (guarded && added) guardedWrites++;
+    }
+    // Enough cases must add lines to a section whose last setting has a comment below it.
+    expect(guardedWrites).toBeGreaterThan(SEEDS / 10);
   });
 
   it("updateIniSection adds only the lines it was asked to write", () => {

@@ -124,6 +124,18 @@ describe("setProfileProperties: routing", () => {
   });
 });
 
+describe("setProfileProperties: comments", () => {
+  it("adds a key above a comment with `:` that heads the next section", async () => {
+    const before =
+      "[profile u]\nregion = us-east-1\n\n# admin role: MFA\n[profile r]\nregion = us-east-1\n";
+    await seed(before, "");
+    await setProfileProperties(files, "u", { output: "json" });
+    expect(await read(files.configFile)).toBe(
+      "[profile u]\nregion = us-east-1\noutput = json\n\n# admin role: MFA\n[profile r]\nregion = us-east-1\n",
+    );
+  });
+});
+
 describe("setProfileProperties: only the subset every reader agrees on", () => {
   const CONFIG = "# keep me\n[profile dev]\nregion = a\n";
   const CREDENTIALS = "[dev]\naws_access_key_id = AKIAOLDFAKE\n";

@@ -1,10 +1,5 @@
 import { assertWritableIni, type IniUpdates, type IniValue } from "./assert-writable-ini.js";
-import {
-  classifyIniLines,
-  cliOptionMatch,
-  subPropertyKey,
-  type IniLineKind,
-} from "./classify-ini-lines.js";
+import { classifyIniLines, subPropertyKey, type IniLineKind } from "./classify-ini-lines.js";
 import { findIniSections, type IniSectionRange } from "./find-ini-sections.js";
 import { IniEdits } from "./ini-edits.js";
 import {
@@ -23,15 +18,18 @@ import {
  *   comments and blank lines included, is kept byte-for-byte;
  * - a map value updates or adds `    sub = v` lines under `key =`;
  * - new keys go after the section's last key, or into a new `[section]` appended at the end;
+ * - comments are never keys, whatever they contain, so blank lines and comments after a
+ *   section's last key (usually heading the next section) stay below the keys added to it;
  * - `section` is the header text (`default`, `profile foo`); `[profile "foo"]` also matches.
  *
  * It differs from the CLI only where the CLI's output would not read back as written, or where
  * the CLI crashes (each case is marked "Unlike the CLI" below): keys match case-insensitively;
  * every copy of a key, in every section with this header, is updated; a replaced value's
  * continuation lines go with it; a key's indentation is kept; a new key never splits a multi-line
- * value or takes over an indented line below it; nothing is joined onto an unterminated last
- * line; and scalar keys requested next to a sub-section update are written, not dropped. Lines
- * added use the file's own line ending (the CLI rewrites CRLF files as LF).
+ * value or takes over an indented line below it; a comment never decides where keys go; nothing
+ * is joined onto an unterminated last line; and scalar keys requested next to a sub-section
+ * update are written, not dropped. Lines added use the file's own line ending (the CLI rewrites
+ * CRLF files as LF).
  *
  * @throws ConfigError when a section name, key or value could not be written readably.
  */
@@ -151,44 +149,45 @@ function updateSubProperties(
 }
 
 /**
- * Where the CLI adds sub-properties: before the first line after `key =` that is a header, a
- * line that is not part of the value, or a commented `key = value` at the key's own indentation.
- * Blank and comment lines in between are skipped; they do not end the value for any reader.
+ * Where new sub-properties go: right after the value's last line, so they continue it for every
+ * reader. Unlike the CLI, which passes blank and comment lines up to the next key or header
+ * (putting them under a comment that heads the next section) but stops at a comment that looks
+ * like a key at the key's indentation (`# name = x`), we go by line kinds alone.
  */
 function subPropertyPosition(context: SectionContext, index: number): number {
-  const start = cliOptionMatch(context.lines[index]?.text ?? "")?.indent ?? 0;
-  for (let position = index + 1; position < context.range.end; position++) {
-    const kind = context.kinds[position]?.kind;
-    if (kind === "blank" || kind === "continuation") continue;
-    if (kind !== "comment") return position;
-    const option = cliOptionMatch(context.lines[position]?.text ?? "");
-    if (option !== undefined && option.indent <= start) return position;
-  }
-  return context.range.end;
+  return (continuationsOf(context, index).at(-1) ?? index) + 1;
 }
 
 /**
- * Where the CLI adds new keys: after the last line in the section that looks like `key = value`
- * (a commented one counts). When the section runs to the end of the file the CLI inserts one
- * line further down (an off-by-one in `update_config` that its tests rely on) and ends the file
- * with a newline first; we do the same so both tools produce the same file. Unlike the CLI we
- * never insert above a continuation line, where the new key would take over the rest of a
- * multi-line value.
+ * Where new keys go: right after the section's last setting (a property and its continuation
+ * lines), before the blank lines and comments that follow it. Unlike the CLI, whose
+ * `OPTION_REGEX` also matches comments, a comment never counts as a setting: the CLI puts the
+ * key below `# admin role: MFA` when that comment heads the next section.
+ *
+ * When the section runs to the end of the file the CLI inserts one line further down (an
+ * off-by-one in `update_config` that its tests rely on) and ends the file with a newline first.
+ * We do the same where only blank lines follow, so both tools write the same file, but not past
+ * a comment: one at the end of the file stays at the end.
  */
 function newKeyPosition(context: SectionContext): number {
   const { lines, kinds, range } = context;
-  let anchor = range.header;
-  let lastContinuation = -1;
-  for (let index = range.header + 1; index < range.end; index++) {
-    if (cliOptionMatch(lines[index]?.text ?? "") !== undefined) anchor = index;
-    if (kinds[index]?.kind === "continuation") lastContinuation = index;
-  }
-  let position = anchor + 1;
+  const last = lastSettingLine(context);
+  let position = last + 1;
   if (range.end === lines.length) {
     context.edits.terminateLastLine();
-    position = Math.min(anchor + 2, lines.length);
+    const onlyBlank = kinds.slice(position).every((kind) => kind.kind === "blank");
+    if (onlyBlank) position = Math.min(last + 2, lines.length);
   }
-  return pastIndentedLines(context, Math.max(position, lastContinuation + 1));
+  return pastIndentedLines(context, position);
+}
+
+/** The last property or continuation line of the section; its header if it has none. */
+function lastSettingLine({ kinds, range }: SectionContext): number {
+  for (let index = range.end - 1; index > range.header; index--) {
+    const kind = kinds[index]?.kind;
+    if (kind === "property" || kind === "continuation") return index;
+  }
+  return range.header;
 }
 
 /**
