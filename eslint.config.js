@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { boundaryConfigs } from "./eslint.boundaries.js";
 
 export default tseslint.config(
   { ignores: ["dist/", "dist-test/", "node_modules/", "coverage/", "test/conformance/corpus/"] },
@@ -28,12 +29,13 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaryConfigs,
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ["eslint.config.js", "vitest.config.ts"],
+    files: ["eslint.config.js", "eslint.boundaries.js", "vitest.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -5,7 +5,7 @@ import {
   chooseConfiguredBackend,
   openConfiguredStore,
 } from "../../../runtime/open-configured-store.js";
-import { writeAwsafeConfigBackend } from "../../../settings/awsafe-config.js";
+import { recordBackend } from "../../../runtime/record-backend.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { MigrateInput } from "./migrate-command.js";
 
@@ -36,8 +36,8 @@ export const runMigrate: CommandRun<MigrateInput> = async (input, io) => {
   io.stderr.write(
     `moved ${result.moved.length} item(s) from ${source.location} (${from.backend}) to the ${to.backend} store\n`,
   );
-  await writeAwsafeConfigBackend(to.paths.configFile, to.backend);
-  io.stderr.write(`awsafe now uses the ${to.backend} store (set in ${to.paths.configFile})\n`);
+  const settings = await recordBackend(to);
+  io.stderr.write(`awsafe now uses the ${to.backend} store (set in ${settings})\n`);
   for (const profile of await repointProcessLines(io, from.backend, to.backend)) {
     io.stderr.write(`profile "${profile}": credential_process now names the ${to.backend} store\n`);
   }

@@ -1,0 +1,148 @@
+// Which folder of src/ may import which (DESIGN §3: arrows point inward), enforced by ESLint's
+// own no-restricted-imports. Imports are relative, so for a file N folders below src/ an import
+// of src/<folder>/... starts with N times "../" and the folder's name: one config per layer and
+// depth names exactly the folders that layer must not reach. Tests (*.test.ts) wire things
+// together and are left out; nothing in src/ may import the tests or the emulator.
+
+/** Each layer: its folders, and the folders it must not import. */
+const layers = [
+  {
+    name: "ports",
+    folders: ["ports"],
+    forbidden: [
+      "config",
+      "plan",
+      "providers",
+      "iam",
+      "aws",
+      "store",
+      "prompt",
+      "process",
+      "lock",
+      "agent",
+      "endpoint",
+      "settings",
+      "app",
+      "runtime",
+      "cli",
+      "lib",
+    ],
+    why: "ports are interfaces: they import only other ports",
+  },
+  {
+    name: "domain",
+    folders: ["config", "plan", "providers", "iam"],
+    forbidden: [
+      "aws",
+      "store",
+      "prompt",
+      "process",
+      "lock",
+      "agent",
+      "endpoint",
+      "settings",
+      "app",
+      "runtime",
+      "cli",
+      "lib",
+    ],
+    why: "the domain imports only ports and itself; adapters are chosen in runtime/",
+  },
+  {
+    name: "adapters",
+    folders: ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"],
+    forbidden: ["app", "runtime", "cli", "lib"],
+    why: "adapters implement ports; they never reach the use-cases or the doors",
+  },
+  {
+    name: "app",
+    folders: ["app"],
+    forbidden: [
+      "aws",
+      "store",
+      "prompt",
+      "process",
+      "lock",
+      "agent",
+      "endpoint",
+      "settings",
+      "runtime",
+      "cli",
+      "lib",
+    ],
+    why: "use-cases get their adapters from runtime/ as arguments",
+  },
+  {
+    name: "runtime",
+    folders: ["runtime"],
+    forbidden: ["cli", "lib"],
+    why: "runtime/ chooses the adapters for every door; no door is imported",
+  },
+  {
+    name: "doors",
+    folders: ["cli", "lib"],
+    forbidden: ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"],
+    typesAllowed: true,
+    why: "a door takes its adapters from runtime/ (types may be named)",
+  },
+];
+
+const maxDepth = 6;
+
+function depthGlob(folder, depth) {
+  return `src/${folder}/${"*/".repeat(depth - 1)}*.ts`;
+}
+
+/** The flat-config entries that enforce the layers. */
+export const boundaryConfigs = [
+  ...layers.flatMap((layer) =>
+    Array.from({ length: maxDepth }, (_, index) => {
+      const depth = index + 1;
+      const up = "\\.\\./".repeat(depth);
+      return {
+        files: layer.folders.map((folder) => depthGlob(folder, depth)),
+        ignores: ["**/*.test.ts", "**/*.test-suite.ts"],
+        rules: {
+          "no-restricted-imports": [
+            "error",
+            {
+              patterns: [
+                {
+                  regex: `^${up}(${layer.forbidden.join("|")})(/|\\.js$)`,
+                  message: `Layer "${layer.name}": ${layer.why}.`,
+                  ...(layer.typesAllowed === true ? { allowTypeImports: true } : {}),
+                },
+                {
+                  regex: "^(\\.\\./)+(test|emulator)/",
+                  message: "Shipped code never imports the tests or the emulator.",
+                },
+                {
+                  regex: `^${up}\\.\\./|^\\./\\.\\./|(^|/)[^./][^/]*/\\.\\.?/`,
+                  message:
+                    "Imports stay inside src/ and are written normalized (no ./.. or x/../).",
+                },
+              ],
+            },
+          ],
+        },
+      };
+    }),
+  ),
+  {
+    files: ["src/*.ts"],
+    ignores: ["src/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\./cli/",
+              message: "Nothing imports cli/: it is a door, not a library.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
