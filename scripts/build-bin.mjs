@@ -1,6 +1,6 @@
 // Builds the single executable dist/awsafe with `bun build --compile` (the `bun` devDependency:
 // the npm package brings the Bun binary for this platform as an optional dependency, so nothing
-// is fetched from anywhere but the npm registry). The executable holds src/cli/standalone.ts,
+// is fetched from anywhere but the npm registry). The executable holds src/cli/entry.ts,
 // everything it imports and the keychain's native addon: Bun embeds a `.node` file that is
 // required by a literal path, as @napi-rs/keyring's loader does, and writes it to a temporary
 // file to load it when the keychain is first used.
@@ -33,7 +33,7 @@ execFileSync(
   bun,
   [
     "build",
-    "src/cli/standalone.ts",
+    "src/cli/entry.ts",
     "--compile",
     "--splitting",
     "--format=esm",

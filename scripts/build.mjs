@@ -45,7 +45,7 @@ const common = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const cli = await build({
+const main = await build({
   ...common,
   entryPoints: { main: "src/cli/main.ts" },
   outdir: out,
@@ -53,22 +53,16 @@ const cli = await build({
   chunkNames: "chunks/[name]-[hash]",
   banner: { js: cjsShim },
 });
-// The executable: a few CommonJS lines that answer --version or import main.js.
-await build({
+// The executable, as CommonJS (Node starts a CommonJS file sooner than an ES module): dispatch and
+// the hot path (`credential-process` answered by the agent) in this one file, so an AWS call
+// loads a single module; every other command imports main.js and its chunks.
+const cli = await build({
   ...common,
   entryPoints: ["src/cli/entry.ts"],
   outfile: `${out}/cli.cjs`,
   format: "cjs",
-  external: ["./main.js", "./fast-credential-process.cjs"],
+  external: [...common.external, "./main.js"],
   banner: { js: "#!/usr/bin/env node" },
-});
-// The hot path (`credential-process` answered by the agent) as one CommonJS file, which the
-// executable requires: no ES module loader to start, no chunks to resolve.
-const fast = await build({
-  ...common,
-  entryPoints: ["src/cli/fast-credential-process.ts"],
-  outfile: `${out}/fast-credential-process.cjs`,
-  format: "cjs",
 });
 const library = await build({
   ...common,
@@ -78,10 +72,10 @@ const library = await build({
 });
 
 // main.js itself has no CommonJS code and is on every command's path: drop the shim there.
-const main = readFileSync(`${out}/main.js`, "utf8");
-writeFileSync(`${out}/main.js`, main.replace(`${cjsShim}\n`, ""));
+const mainText = readFileSync(`${out}/main.js`, "utf8");
+writeFileSync(`${out}/main.js`, mainText.replace(`${cjsShim}\n`, ""));
 
-const inputs = { ...cli.metafile.inputs, ...fast.metafile.inputs, ...library.metafile.inputs };
+const inputs = { ...main.metafile.inputs, ...cli.metafile.inputs, ...library.metafile.inputs };
 writeFileSync(`${out}/meta.json`, JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
 if (!testBuild) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {

@@ -148,7 +148,13 @@ function serve(
     }
     if (started) return;
     started = true;
+    // Held back until this turn of the event loop is over: an answer from memory goes out in the
+    // same write, and any other answer follows it at once.
+    socket.cork();
     send({ type: "accepted" });
+    setImmediate(() => {
+      socket.uncork();
+    });
     if (message.v !== agentProtocolVersion) {
       const error = new UsageError(
         `awsafe agent speaks protocol ${agentProtocolVersion}, the client ${message.v}`,

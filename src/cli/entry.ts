@@ -1,18 +1,12 @@
-// The `awsafe` executable (bundled as CommonJS into dist/cli.cjs: Node starts a CommonJS file
-// several milliseconds sooner than an ES module, and start-up is what `credential_process` users
-// pay on every AWS call). See dispatch.ts for what goes where; the fast path is a CommonJS bundle
-// of its own (see scripts/build.mjs), loaded without the ES module loader.
+// The `awsafe` executable: bundled as CommonJS into dist/cli.cjs for Node (scripts/build.mjs), and
+// compiled into the single executable dist/awsafe (scripts/build-bin.mjs). The fast path is part
+// of this entry, so the hot path loads one module; main.ts and everything behind it are imported
+// only for the other commands (a separate file for Node, a chunk inside the executable). See
+// dispatch.ts for what goes where.
 import { dispatch } from "./dispatch.js";
-import type { fastCredentialProcess } from "./fast-credential-process.js";
+import { fastCredentialProcess } from "./fast-credential-process.js";
 
 dispatch(process.argv.slice(2), {
-  fastPath: () =>
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("./fast-credential-process.cjs") as FastPath).fastCredentialProcess,
+  fastPath: () => fastCredentialProcess,
   main: () => import("./main.js"),
 });
-
-// The bundle's shape; `require` itself is untyped.
-interface FastPath {
-  readonly fastCredentialProcess: typeof fastCredentialProcess;
-}

@@ -17,15 +17,18 @@ export type FastOutcome = { readonly exitCode: number } | { readonly handOver: H
 
 /**
  * The hot path: `awsafe credential-process <profile>`, which the AWS CLI and SDKs run before
- * every call, answered by the running agent. Bundled on its own into one file so that it loads
- * one module instead of the command parser and a dozen chunks. It makes the same one decision
+ * every call, answered by the running agent. It is part of the executable's own file, so it
+ * loads one module instead of the command parser and a dozen chunks. It makes the same one decision
  * as every credential command (agent-route.ts); whatever is not the agent's to answer (no agent
  * wanted, a passphrase to type, an agent that cannot serve) goes to the CLI proper, which then
  * does not wait for the agent again.
  */
 export async function fastCredentialProcess(profile: string): Promise<FastOutcome> {
   const stderr = fdOutput(2, () => process.stderr);
-  const context = processContext({ notice: (line) => stderr.write(`awsafe: ${line}\n`) });
+  const context = processContext({
+    env: process.env,
+    notice: (line) => stderr.write(`awsafe: ${line}\n`),
+  });
   const request = {
     profile,
     options: {},

@@ -1,5 +1,5 @@
-// The CLI proper, loaded by entry.ts (or standalone.ts) for every command the fast path does not
-// answer; with them, the only place the process's exit status is decided.
+// The CLI proper, which entry.ts imports for every command the fast path does not answer; with
+// entry.ts, the only place the exit status of the process is decided.
 import { processContext } from "../runtime/context.js";
 import type { HandOver } from "./fast-credential-process.js";
 import { runCli } from "./run-cli.js";

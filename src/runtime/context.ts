@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import type { AppContext } from "../app/app-context.js";
+import type { Environment } from "../ports/environment.js";
 import type { Prompter } from "../ports/prompter.js";
 import { ttyPrompter } from "../prompt/tty-prompter.js";
 import { selfCommand } from "./self-command.js";
@@ -32,6 +33,11 @@ export interface RuntimeContext extends AppContext {
 /** What the door supplies; the rest comes from the process. */
 export interface ProcessContextOptions {
   readonly notice: (line: string) => void;
+  /**
+   * The environment, when the caller can use `process.env` itself (the hot path, which loads no
+   * AWS SDK and so never sees `process.env` change); otherwise a copy is made.
+   */
+  readonly env?: Environment | undefined;
   readonly debug?: ((line: string) => void) | undefined;
   readonly agentUnavailable?: string | undefined;
 }
@@ -43,7 +49,7 @@ export interface ProcessContextOptions {
  * line that runs awsafe again.
  */
 export function processContext(options: ProcessContextOptions): RuntimeContext {
-  const env = { ...process.env };
+  const env = options.env ?? { ...process.env };
   const hooks = testHooks(env);
   return {
     env,
