@@ -3,6 +3,7 @@ import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { parseAgentMessage } from "./parse-messages.js";
+import { readLines } from "./read-lines.js";
 import { toWireError } from "./wire-error.js";
 
 /** No agent could be reached or started; the caller works in-process instead. */
@@ -120,45 +121,33 @@ export function askAgent(
       clearTimeout(silent);
       if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
     });
-    onLines(socket, (line) => {
-      const record = decodeLine(line);
-      const message = record === undefined ? undefined : parseAgentMessage(record);
-      if (message === undefined) return;
-      clearTimeout(silent);
-      if (message.type === "accepted") return;
-      if (message.type !== "mfa") {
-        answered = true;
-        socket.end();
-        resolve(message);
-        return;
-      }
-      const ask: MfaCodeSource = mfa ?? (() => Promise.reject(new Error("no MFA source")));
-      ask(message.request).then(
-        (code) => socket.write(encodeMessage({ type: "mfa-code", code })),
-        (error: unknown) =>
-          socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) })),
-      );
-    });
+    readLines(
+      socket,
+      (line) => {
+        const record = decodeLine(line);
+        const message = record === undefined ? undefined : parseAgentMessage(record);
+        if (message === undefined) return;
+        clearTimeout(silent);
+        if (message.type === "accepted") return;
+        if (message.type !== "mfa") {
+          answered = true;
+          socket.end();
+          resolve(message);
+          return;
+        }
+        const ask: MfaCodeSource = mfa ?? (() => Promise.reject(new Error("no MFA source")));
+        ask(message.request).then(
+          (code) => socket.write(encodeMessage({ type: "mfa-code", code })),
+          (error: unknown) =>
+            socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) })),
+        );
+      },
+      () => {
+        socket.destroy();
+        reject(new AgentUnavailableError("the awsafe agent sent a message too long to be one"));
+      },
+    );
     socket.write(encodeMessage(request));
-  });
-}
-
-/**
- * Calls `listener` with each newline-terminated line `socket` receives. Written out rather than
- * taken from node:readline: this runs on every `credential_process` call, and loading readline
- * is a measurable part of that call's start-up.
- */
-function onLines(socket: Socket, listener: (line: string) => void): void {
-  let pending = "";
-  socket.setEncoding("utf8");
-  socket.on("data", (chunk: string) => {
-    pending += chunk;
-    let end = pending.indexOf("\n");
-    while (end !== -1) {
-      listener(pending.slice(0, end));
-      pending = pending.slice(end + 1);
-      end = pending.indexOf("\n");
-    }
   });
 }
 

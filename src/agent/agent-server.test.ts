@@ -113,6 +113,46 @@ describe("the agent server and client", () => {
     await agent.closed;
   });
 
+  it("refuses a line longer than 1 MiB, closes that connection, and keeps serving", async () => {
+    const socket = socketPath();
+    const agent = await listenTest(socket);
+    const raw = await client(socket);
+    const reply = await new Promise<string>((resolve) => {
+      let text = "";
+      raw.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      raw.on("error", () => undefined);
+      raw.on("close", () => {
+        resolve(text);
+      });
+      const block = "x".repeat(64 * 1024);
+      for (let i = 0; i < 40; i++) raw.write(block);
+    });
+    expect(reply).toContain("longer than 1 MiB");
+    const status = await askAgent(await client(socket), {
+      v: agentProtocolVersion,
+      type: "status",
+    });
+    expect(status.type).toBe("status");
+    agent.close();
+    await agent.closed;
+  });
+
+  it("keeps serving after a client that hung up before its request was read", async () => {
+    const socket = socketPath();
+    const agent = await listenTest(socket);
+    const raw = await client(socket);
+    raw.end(`${JSON.stringify(request)}\n`);
+    raw.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const status = await askAgent(await client(socket), {
+      v: agentProtocolVersion,
+      type: "status",
+    });
+    expect(status.type).toBe("status");
+    agent.close();
+    await agent.closed;
+  });
+
   it("takes over a socket file left by a dead agent, and refuses to start beside a live one", async () => {
     const socket = socketPath();
     // What a killed agent leaves: a file at the path that nobody answers on (the e2e test

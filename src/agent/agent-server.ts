@@ -1,7 +1,6 @@
 import { chmod, rm } from "node:fs/promises";
 import { createConnection, createServer, type Socket } from "node:net";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { AuthError, UsageError } from "../errors.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
@@ -14,6 +13,7 @@ import {
   encodeMessage,
 } from "./agent-protocol.js";
 import { parseClientMessage } from "./parse-messages.js";
+import { readLines } from "./read-lines.js";
 import { toCredentialsData } from "../ports/credentials-json.js";
 import { fromWireError, toWireError } from "./wire-error.js";
 
@@ -129,7 +129,7 @@ function serve(
       pendingMfa = { resolve, reject };
       send({ type: "mfa", request });
     });
-  createInterface({ input: socket }).on("line", (line) => {
+  const onLine = (line: string) => {
     const record = decodeLine(line);
     const message = record === undefined ? undefined : parseClientMessage(record);
     if (message === undefined) {
@@ -148,13 +148,7 @@ function serve(
     }
     if (started) return;
     started = true;
-    // Held back until this turn of the event loop is over: an answer from memory goes out in the
-    // same write, and any other answer follows it at once.
-    socket.cork();
     send({ type: "accepted" });
-    setImmediate(() => {
-      socket.uncork();
-    });
     if (message.v !== agentProtocolVersion) {
       const error = new UsageError(
         `awsafe agent speaks protocol ${agentProtocolVersion}, the client ${message.v}`,
@@ -195,6 +189,13 @@ function serve(
           },
         );
     }
+  };
+  readLines(socket, onLine, () => {
+    finish({
+      type: "error",
+      error: { kind: "usage", message: "awsafe agent: a request longer than 1 MiB was refused" },
+    });
+    socket.destroySoon();
   });
 }
 
