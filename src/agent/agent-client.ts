@@ -94,6 +94,14 @@ function claimStart(marker: string, staleMs: number): boolean {
 export const agentAnswerWaitMs = 5_000;
 
 /**
+ * How long a client waits between two messages once the agent has accepted a request, not
+ * counting the time this client spends asking its person for an MFA code. The agent's own waits
+ * are bounded (5 min for its turn, 5 min for an MFA answer, 60 s for a child process), so only a
+ * stopped agent stays silent this long.
+ */
+export const agentWorkWaitMs = 12 * 60_000;
+
+/**
  * Sends one request and returns the agent's answer. MFA questions on the way are put to `mfa`
  * (this client prompts; the agent never does) and its answer, or its error, goes back.
  *
@@ -108,14 +116,17 @@ export function askAgent(
 ): Promise<Exclude<AgentReply, { type: "mfa" | "accepted" }>> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const silent = setTimeout(() => {
-      socket.destroy();
-      reject(
-        new AgentUnavailableError(
-          `the awsafe agent did not answer within ${String(answerWaitMs / 1000)} s`,
-        ),
-      );
-    }, answerWaitMs);
+    let silent: NodeJS.Timeout | undefined;
+    const expect = (waitMs: number) => {
+      clearTimeout(silent);
+      silent = setTimeout(() => {
+        socket.destroy();
+        reject(
+          new AgentUnavailableError(`the awsafe agent did not answer within ${formatWait(waitMs)}`),
+        );
+      }, waitMs);
+    };
+    expect(answerWaitMs);
     socket.on("error", () => undefined);
     socket.once("close", () => {
       clearTimeout(silent);
@@ -128,18 +139,27 @@ export function askAgent(
         const message = record === undefined ? undefined : parseAgentMessage(record);
         if (message === undefined) return;
         clearTimeout(silent);
-        if (message.type === "accepted") return;
+        if (message.type === "accepted") {
+          expect(agentWorkWaitMs);
+          return;
+        }
         if (message.type !== "mfa") {
           answered = true;
           socket.end();
           resolve(message);
           return;
         }
+        // The agent waits for this client now: no limit while its person finds the code.
         const ask: MfaCodeSource = mfa ?? (() => Promise.reject(new Error("no MFA source")));
         ask(message.request).then(
-          (code) => socket.write(encodeMessage({ type: "mfa-code", code })),
-          (error: unknown) =>
-            socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) })),
+          (code) => {
+            expect(agentWorkWaitMs);
+            socket.write(encodeMessage({ type: "mfa-code", code }));
+          },
+          (error: unknown) => {
+            expect(agentWorkWaitMs);
+            socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) }));
+          },
         );
       },
       () => {
@@ -149,6 +169,10 @@ export function askAgent(
     );
     socket.write(encodeMessage(request));
   });
+}
+
+function formatWait(ms: number): string {
+  return ms >= 60_000 ? `${String(Math.round(ms / 60_000))} min` : `${String(ms / 1000)} s`;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -24,9 +24,21 @@ export interface CredentialsRequest {
   readonly env: Readonly<Record<string, string>>;
 }
 
+/**
+ * Drops what the agent holds for a profile, resolved in the client's environment: the sessions
+ * made from its credentials or for it, and every remembered answer (`remove`, `remove --sessions`).
+ */
+export interface ForgetRequest {
+  readonly v: number;
+  readonly type: "forget";
+  readonly profile: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
 /** A request that opens a conversation. */
 export type AgentRequest =
   | CredentialsRequest
+  | ForgetRequest
   | { readonly v: number; readonly type: "status" }
   | { readonly v: number; readonly type: "stop" };
 
@@ -41,7 +53,14 @@ export type ClientMessage = AgentRequest | MfaReply;
 /** An AppError as it travels: its class by kind, message and hint, and its causes. */
 export interface WireError {
   readonly kind:
-    "usage" | "store" | "auth" | "mfa-rejected" | "config" | "unavailable" | "internal";
+    | "usage"
+    | "store"
+    | "auth"
+    | "mfa-rejected"
+    | "config"
+    | "unavailable"
+    | "client-only"
+    | "internal";
   readonly message: string;
   readonly hint?: string;
   readonly serialNumber?: string;
@@ -75,6 +94,7 @@ export type AgentMessage =
       readonly region?: string;
     }
   | { readonly type: "status"; readonly status: AgentStatus }
+  | { readonly type: "forgotten"; readonly sessions: number }
   | { readonly type: "stopping" }
   | { readonly type: "error"; readonly error: WireError };
 

@@ -6,7 +6,8 @@ import { AuthError } from "../errors.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 import { askAgent, connectAgent } from "./agent-client.js";
 import { agentProtocolVersion, type CredentialsRequest } from "./agent-protocol.js";
-import { AgentAlreadyRunning, listenAgent, type AgentHandlers } from "./agent-server.js";
+import { AgentAlreadyRunning, listenAgent } from "./agent-server.js";
+import type { AgentHandlers } from "./serve-connection.js";
 import { fromWireError } from "./wire-error.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "awsafe-agent-"));
@@ -27,6 +28,7 @@ const mfaRequest: MfaRequest = { serialNumber: "arn:aws:iam::1:mfa/a", profile: 
 /** Handlers that ask the client for one code and hand out credentials named after it. */
 const askingHandlers: AgentHandlers = {
   sessions: () => 7,
+  forget: () => Promise.resolve(0),
   credentials: async (_request, mfa) => {
     const code = await mfa(mfaRequest);
     return {
@@ -47,8 +49,11 @@ async function client(socket: string) {
 }
 
 /** An agent on `socket` with {@link askingHandlers}. */
-const listenTest = (socket: string, idleMs = 60_000) =>
-  listenAgent({ socketPath: socket, idleMs, version: "t", handlers: askingHandlers });
+const listenTest = (
+  socket: string,
+  idleMs = 60_000,
+  limits: { requestWaitMs?: number; questionWaitMs?: number } = {},
+) => listenAgent({ socketPath: socket, idleMs, version: "t", handlers: askingHandlers, limits });
 
 describe("the agent server and client", () => {
   it("relays the MFA question to the client that asked and returns the credentials", async () => {
@@ -164,6 +169,39 @@ describe("the agent server and client", () => {
     expect(stop).toEqual({ type: "stopping" });
     await agent.closed;
     expect(await connectAgent(socket)).toBeUndefined();
+  });
+
+  it("gives up on a client that never answers its MFA question, with a clear error", async () => {
+    const socket = socketPath();
+    const agent = await listenTest(socket, 60_000, { questionWaitMs: 100 });
+    const answer = await askAgent(
+      await client(socket),
+      request,
+      () => new Promise(() => undefined),
+    );
+    expect(answer).toMatchObject({
+      type: "error",
+      error: { kind: "auth", message: "No MFA code came from the client within 0 s" },
+    });
+    agent.close();
+    await agent.closed;
+  });
+
+  it("closes a connection that sends no request in time", async () => {
+    const socket = socketPath();
+    const agent = await listenTest(socket, 60_000, { requestWaitMs: 100 });
+    const silent = await client(socket);
+    const closed = await new Promise<boolean>((resolve) => {
+      silent.on("close", () => {
+        resolve(true);
+      });
+      setTimeout(() => {
+        resolve(false);
+      }, 2_000);
+    });
+    expect(closed).toBe(true);
+    agent.close();
+    await agent.closed;
   });
 
   it("exits when idle", async () => {

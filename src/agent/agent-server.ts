@@ -1,41 +1,22 @@
 import { chmod, rm } from "node:fs/promises";
 import { createConnection, createServer, type Socket } from "node:net";
 import path from "node:path";
-import { AuthError, UsageError } from "../errors.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
-import type { AwsCredentials } from "../ports/aws/credentials.js";
-import type { MfaCodeSource } from "../ports/mfa-code-source.js";
-import {
-  agentProtocolVersion,
-  type AgentMessage,
-  type CredentialsRequest,
-  decodeLine,
-  encodeMessage,
-} from "./agent-protocol.js";
-import { parseClientMessage } from "./parse-messages.js";
-import { readLines } from "./read-lines.js";
-import { toCredentialsData } from "../ports/credentials-json.js";
-import { fromWireError, toWireError } from "./wire-error.js";
-
-/** What the agent does for its clients. */
-export interface AgentHandlers {
-  /** Resolves a profile, asking `mfa` (the requesting client) for codes. */
-  credentials(
-    request: CredentialsRequest,
-    mfa: MfaCodeSource,
-  ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
-  /** How many sessions it holds (for `agent status`). */
-  sessions(): number;
-}
+import { agentProtocolVersion } from "./agent-protocol.js";
+import { type AgentHandlers, type ConnectionLimits, serveConnection } from "./serve-connection.js";
 
 /** Where and how the agent listens. */
 export interface AgentServerOptions {
   readonly socketPath: string;
-  /** The agent exits after this long without a client. */
+  /** The agent exits after this long without a request (open idle connections do not count). */
   readonly idleMs: number;
   readonly version: string;
   readonly handlers: AgentHandlers;
+  /** Default: 10 s for a request line, 5 min for an MFA answer. */
+  readonly limits?: Partial<ConnectionLimits>;
 }
+
+const defaultLimits: ConnectionLimits = { requestWaitMs: 10_000, questionWaitMs: 5 * 60_000 };
 
 /** A listening agent. */
 export interface RunningAgent {
@@ -50,7 +31,7 @@ export class AgentAlreadyRunning extends Error {}
 /**
  * Listens on `socketPath` (its directory must be the private runtime directory). A socket file
  * left by a dead agent is removed first; a live one means another agent runs. The socket is made
- * 0600, each connection carries one request (see `agent-protocol.ts`), and the agent never
+ * 0600, each connection carries one request (see serve-connection.ts), and the agent never
  * prompts: MFA questions go back to the client that asked.
  */
 export async function listenAgent(options: AgentServerOptions): Promise<RunningAgent> {
@@ -67,7 +48,9 @@ export async function listenAgent(options: AgentServerOptions): Promise<RunningA
 
 async function listenOn(options: AgentServerOptions): Promise<RunningAgent> {
   const startedAt = new Date().toISOString();
-  let active = 0;
+  const limits = { ...defaultLimits, ...options.limits };
+  const connections = new Set<Socket>();
+  let working = 0;
   let idleTimer: NodeJS.Timeout | undefined;
   const server = createServer();
   const closed = new Promise<void>((resolve) =>
@@ -76,23 +59,45 @@ async function listenOn(options: AgentServerOptions): Promise<RunningAgent> {
     }),
   );
   let stopping = false;
-  const close = () => {
+  // Stopping closes every connection too: an agent holding decrypted keys must not live on
+  // because a client keeps its connection open.
+  const close = (except?: Socket) => {
     stopping = true;
     clearTimeout(idleTimer);
     server.close();
+    for (const socket of connections) if (socket !== except) socket.destroy();
   };
   const armIdle = () => {
     clearTimeout(idleTimer);
-    if (active === 0 && !stopping) idleTimer = setTimeout(close, options.idleMs);
+    if (working === 0 && !stopping) idleTimer = setTimeout(close, options.idleMs);
   };
   server.on("connection", (socket) => {
-    active++;
-    clearTimeout(idleTimer);
-    socket.on("close", () => {
-      active--;
-      armIdle();
+    if (stopping) {
+      socket.destroy();
+      return;
+    }
+    connections.add(socket);
+    socket.on("close", () => connections.delete(socket));
+    serveConnection(socket, {
+      handlers: options.handlers,
+      limits,
+      status: () => ({
+        pid: process.pid,
+        version: options.version,
+        protocol: agentProtocolVersion,
+        startedAt,
+        sessions: options.handlers.sessions(),
+        socket: options.socketPath,
+      }),
+      stop: () => {
+        close(socket);
+      },
+      busy: (busy) => {
+        working += busy ? 1 : -1;
+        if (busy) clearTimeout(idleTimer);
+        else armIdle();
+      },
     });
-    serve(socket, options, { startedAt, stop: close });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -104,99 +109,12 @@ async function listenOn(options: AgentServerOptions): Promise<RunningAgent> {
   });
   await chmod(options.socketPath, 0o600);
   armIdle();
-  return { closed, close };
-}
-
-function serve(
-  socket: Socket,
-  options: AgentServerOptions,
-  agent: { readonly startedAt: string; readonly stop: () => void },
-): void {
-  const send = (message: AgentMessage) => socket.write(encodeMessage(message));
-  const finish = (message: AgentMessage) => socket.end(encodeMessage(message));
-  let pendingMfa: { resolve: (code: string) => void; reject: (error: Error) => void } | undefined;
-  let started = false;
-  socket.on("error", () => undefined);
-  socket.on("close", () => {
-    pendingMfa?.reject(
-      new AuthError("The client that was asked for the MFA code went away", {
-        hint: "Run the command again",
-      }),
-    );
-  });
-  const mfa: MfaCodeSource = (request) =>
-    new Promise((resolve, reject) => {
-      pendingMfa = { resolve, reject };
-      send({ type: "mfa", request });
-    });
-  const onLine = (line: string) => {
-    const record = decodeLine(line);
-    const message = record === undefined ? undefined : parseClientMessage(record);
-    if (message === undefined) {
-      finish({
-        type: "error",
-        error: { kind: "usage", message: "awsafe agent: malformed request" },
-      });
-      return;
-    }
-    if (message.type === "mfa-code" || message.type === "mfa-failed") {
-      const pending = pendingMfa;
-      pendingMfa = undefined;
-      if (message.type === "mfa-code") pending?.resolve(message.code);
-      else pending?.reject(fromWireError(message.error));
-      return;
-    }
-    if (started) return;
-    started = true;
-    send({ type: "accepted" });
-    if (message.v !== agentProtocolVersion) {
-      const error = new UsageError(
-        `awsafe agent speaks protocol ${agentProtocolVersion}, the client ${message.v}`,
-        { hint: "Run `awsafe agent stop`; the next command starts an agent of its own version" },
-      );
-      finish({ type: "error", error: toWireError(error) });
-      return;
-    }
-    switch (message.type) {
-      case "status":
-        finish({
-          type: "status",
-          status: {
-            pid: process.pid,
-            version: options.version,
-            protocol: agentProtocolVersion,
-            startedAt: agent.startedAt,
-            sessions: options.handlers.sessions(),
-            socket: options.socketPath,
-          },
-        });
-        return;
-      case "stop":
-        finish({ type: "stopping" });
-        agent.stop();
-        return;
-      case "credentials":
-        options.handlers.credentials(message, mfa).then(
-          ({ credentials, region }) => {
-            finish({
-              type: "credentials",
-              credentials: toCredentialsData(credentials),
-              ...(region === undefined ? {} : { region }),
-            });
-          },
-          (error: unknown) => {
-            finish({ type: "error", error: toWireError(error) });
-          },
-        );
-    }
+  return {
+    closed,
+    close: () => {
+      close();
+    },
   };
-  readLines(socket, onLine, () => {
-    finish({
-      type: "error",
-      error: { kind: "usage", message: "awsafe agent: a request longer than 1 MiB was refused" },
-    });
-    socket.destroySoon();
-  });
 }
 
 /** Whether an agent answers on the socket. */

@@ -13,6 +13,8 @@ export interface AnswerCache {
   /** A still-fresh answer to the same request over unchanged files, or `undefined`. */
   get(key: string, now: Date): CredentialsAnswer | undefined;
   set(key: string, answer: CredentialsAnswer): void;
+  /** Forgets every answer (a profile's key or sessions were removed). */
+  clear(): void;
 }
 
 const maxEntries = 256;
@@ -35,6 +37,9 @@ export function answerCache(): AnswerCache {
       if (expiration.getTime() - now.getTime() > refreshWindowMs) return answer;
       entries.delete(key);
       return undefined;
+    },
+    clear() {
+      entries.clear();
     },
     set(key, answer) {
       // Credentials that never expire are not kept: nothing would tell when to look again.

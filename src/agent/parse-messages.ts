@@ -33,6 +33,12 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
         ...(backend === undefined ? {} : { backend }),
       };
     }
+    case "forget": {
+      const profile = str(m, "profile");
+      const env = stringMap(m.env);
+      if (v === undefined || profile === undefined || env === undefined) return undefined;
+      return { v, type: "forget", profile, env };
+    }
     case "status":
     case "stop":
       return v === undefined ? undefined : { v, type: m.type };
@@ -73,6 +79,10 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
     case "accepted":
     case "stopping":
       return { type: m.type };
+    case "forgotten": {
+      const sessions = num(m, "sessions");
+      return sessions === undefined ? undefined : { type: "forgotten", sessions };
+    }
     case "error": {
       const error = wireError(m.error);
       return error === undefined ? undefined : { type: "error", error };
@@ -116,6 +126,7 @@ const errorKinds = [
   "mfa-rejected",
   "config",
   "unavailable",
+  "client-only",
   "internal",
 ] as const;
 

@@ -2,6 +2,7 @@ import { AppError, AuthError, ConfigError, StoreError, UsageError } from "../err
 import { AwsUnavailableError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
 import { redactText } from "../redact.js";
 import type { WireCause, WireError } from "./agent-protocol.js";
+import { ClientOnlyError } from "./client-only-error.js";
 
 /** How deep a cause chain travels. */
 const maxCauses = 8;
@@ -25,6 +26,8 @@ export function toWireError(error: unknown): WireError {
       ...more,
     };
   }
+  if (error instanceof ClientOnlyError)
+    return { kind: "client-only", message: error.message, ...more };
   if (error instanceof UsageError) return { kind: "usage", message: error.message, ...more };
   if (error instanceof StoreError) return { kind: "store", message: error.message, ...more };
   if (error instanceof AuthError) return { kind: "auth", message: error.message, ...more };
@@ -51,6 +54,8 @@ export function fromWireError(wire: WireError): Error {
       return new ConfigError(wire.message, options);
     case "unavailable":
       return new AwsUnavailableError(wire.message, options);
+    case "client-only":
+      return new ClientOnlyError(wire.message, options);
     case "internal":
       return new Error(wire.message, { cause: options.cause });
   }

@@ -40,6 +40,7 @@ export async function fastCredentialProcess(profile: string): Promise<FastOutcom
     const route = chooseAgentRoute(context, request);
     if (route.kind !== "agent") return { handOver: {} };
     const answer = await credentialsFromAgent(context, route.socketPath, request);
+    if (answer.kind === "client-only") return { handOver: { agentUnavailable: answer.why } };
     if (answer.kind === "unavailable") {
       context.notice(agentFallbackNotice(answer.why));
       return { handOver: { agentUnavailable: answer.why } };

@@ -9,11 +9,12 @@ import type { CredentialPlan, PlanStep } from "../plan/credential-plan.js";
 export function sessionCacheName(plan: CredentialPlan, index: number): string {
   return plan.steps
     .slice(0, index + 1)
-    .map(describe)
+    .map(sessionStepName)
     .join(" > ");
 }
 
-function describe(step: PlanStep): string {
+/** How one step appears in a session cache name (the segments between ` > `). */
+export function sessionStepName(step: PlanStep): string {
   switch (step.kind) {
     case "storedKeys":
       return `stored:${step.profile}`;

@@ -65,22 +65,38 @@ export async function agentStatus(context: RuntimeContext): Promise<AgentStatus 
 }
 
 /**
- * `awsafe agent stop`: asks the agent to stop and waits (up to 10 s) until its socket is gone.
- * `false` when none was running.
+ * `awsafe agent stop`: asks the agent to stop and waits (up to 10 s) until its process is gone;
+ * the agent closes every connection as it stops, so no client keeps it alive. `false` when none
+ * was running.
+ *
+ * @throws StoreError when the agent does not answer, or its process is still there after 10 s.
  */
 export async function stopAgent(context: RuntimeContext): Promise<boolean> {
   const socketPath = requireSocket(context);
-  const socket = await connectAgent(socketPath);
-  if (socket === undefined) return false;
-  await askRunning(socket, { v: agentProtocolVersion, type: "stop" });
-  // The agent closes its socket once the last connection is gone; wait until it has.
-  for (let tries = 0; tries < 400; tries++) {
-    const still = await connectAgent(socketPath);
-    if (still === undefined) break;
-    still.destroy();
+  const first = await connectAgent(socketPath);
+  if (first === undefined) return false;
+  const { pid } = statusOf(await askRunning(first, { v: agentProtocolVersion, type: "status" }));
+  const second = await connectAgent(socketPath);
+  if (second !== undefined) await askRunning(second, { v: agentProtocolVersion, type: "stop" });
+  for (let tries = 0; tries < 400 && processExists(pid); tries++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  if (processExists(pid)) {
+    throw new StoreError(`The awsafe agent (pid ${String(pid)}) did not stop within 10 s`, {
+      hint: `End it with \`kill ${String(pid)}\` (its sessions are lost either way)`,
+    });
+  }
   return true;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    // ESRCH, or EPERM: a process of another user took the number; either way ours is gone.
+    return false;
+  }
 }
 
 /** Asks a running agent; one that does not answer is a StoreError. */

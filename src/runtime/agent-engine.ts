@@ -1,36 +1,82 @@
-import type { AgentHandlers } from "../agent/agent-server.js";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { answerCache, filesFingerprint } from "../agent/answer-cache.js";
+import { ClientOnlyError } from "../agent/client-only-error.js";
 import { inProcessLock } from "../agent/in-process-lock.js";
 import { overlaySessions } from "../agent/overlay-sessions.js";
+import type { AgentHandlers } from "../agent/serve-connection.js";
 import type { AppContext } from "../app/app-context.js";
+import { loadSharedConfig } from "../app/load-shared-config.js";
 import { resolveCredentials } from "../app/credentials/resolve-credentials.js";
+import { sessionsOfProfile } from "../app/credentials/sessions-of-profile.js";
 import { locateSharedConfig } from "../config/locate-shared-config.js";
+import { StoreError } from "../errors.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import { createMemoryStore } from "../store/memory/memory-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
 import type { RuntimeContext } from "./context.js";
 import { engineAdapters } from "./credential-engine.js";
-import { chooseConfiguredBackend, openConfiguredStore } from "./open-configured-store.js";
+import {
+  chooseConfiguredBackend,
+  givenPassphrase,
+  openConfiguredStore,
+} from "./open-configured-store.js";
 import { requestEnvironment } from "./request-environment.js";
+
+/** A store the agent opened, and the digest of the passphrase that opened it (file store). */
+interface OpenedStore {
+  readonly store: Promise<SecretStore>;
+  readonly passphrase: Buffer | undefined;
+}
 
 /**
  * The agent's engine: the same providers as `--no-agent`, with sessions in this process's memory
  * only and the in-process lock as single flight. Each request is resolved in the requesting
- * client's environment, restricted to the variables that matter (see request-environment.ts);
- * the clock and test hooks are the agent's own. Stores are opened once per backend and data
+ * client's environment, restricted to the variables that matter (request-environment.ts); the
+ * clock and test hooks are the agent's own. Stores are opened once per backend and data
  * directory (the encrypted file's scrypt unlock is paid once per agent, not per call) and never
- * prompt. A request the agent answered before, over unchanged files, gets the same answer while
- * it is fresh.
+ * prompt; a later request that brings a passphrase must bring the same one (compared in constant
+ * time). A request the agent answered before, over unchanged files, gets the same answer while
+ * it is fresh. Long-term keys never leave: such a request is the client's to work out.
  */
 export function agentEngine(agent: RuntimeContext): AgentHandlers {
   const sessionEntries = new Map<string, string>();
   const sessions = createMemoryStore(sessionEntries);
-  const stores = new Map<string, Promise<SecretStore>>();
+  const stores = new Map<string, OpenedStore>();
   const lock = inProcessLock();
   const answers = answerCache();
+  const digestKey = randomBytes(32);
+  const digest = (passphrase: string) =>
+    createHmac("sha256", digestKey).update(passphrase).digest();
+
+  const openStore = (
+    context: AppContext,
+    backendFlag: string | undefined,
+  ): Promise<SecretStore> => {
+    const { backend, paths } = chooseConfiguredBackend(context, backendFlag);
+    const key = `${backend}\n${paths.dataDir}`;
+    const passphrase = backend === "file" ? givenPassphrase(context) : undefined;
+    const given = passphrase === undefined ? undefined : digest(passphrase);
+    const opened = stores.get(key);
+    // A store first opened without a passphrase (its file did not exist yet) takes the first one.
+    if (opened !== undefined && !(opened.passphrase === undefined && given !== undefined)) {
+      if (given !== undefined && !samePassphrase(opened.passphrase, given)) {
+        throw wrongPassphrase(encryptedStoreFile(paths.dataDir));
+      }
+      return opened.store;
+    }
+    const store = openConfiguredStore(context, backend, paths, {
+      prompter: undefined,
+      hooks: agent.hooks,
+    });
+    stores.set(key, { store, passphrase: given });
+    // A failed open (wrong passphrase, locked keychain) is retried by the next request.
+    store.catch(() => stores.delete(key));
+    return store;
+  };
+
   return {
     sessions: () => sessionEntries.size,
-    async credentials(request, mfa) {
+    async credentials(request, mfa, signal) {
       const context: AppContext = {
         env: requestEnvironment(request.env),
         platform: agent.platform,
@@ -51,25 +97,18 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
           encryptedStoreFile(paths.dataDir),
         ]),
       ]);
+      const store = openStore(context, request.backend);
       const known = answers.get(answerKey, agent.now());
-      if (known !== undefined) return known;
-      const key = `${backend}\n${paths.dataDir}`;
-      let store = stores.get(key);
-      if (store === undefined) {
-        store = openConfiguredStore(context, backend, paths, {
-          prompter: undefined,
-          hooks: agent.hooks,
-        });
-        stores.set(key, store);
-        // A failed open (wrong passphrase, locked keychain) is retried by the next request.
-        store.catch(() => stores.delete(key));
+      if (known !== undefined) {
+        await store;
+        return known;
       }
       const resolved = await resolveCredentials(
         context,
         {
           store: overlaySessions(await store, sessions),
           mfa,
-          lock,
+          lock: lock.forRequest({ signal }),
           now: agent.now,
           ...engineAdapters(context),
         },
@@ -80,9 +119,41 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
           region: request.region,
         },
       );
+      if (resolved.credentials.sessionToken === undefined) {
+        throw new ClientOnlyError(
+          `The agent does not hand out the long-term keys of profile "${request.profile}"`,
+        );
+      }
       const answer = { credentials: resolved.credentials, region: resolved.region };
       answers.set(answerKey, answer);
       return answer;
     },
+    async forget(request) {
+      const context: AppContext = {
+        env: requestEnvironment(request.env),
+        platform: agent.platform,
+      };
+      const shared = await loadSharedConfig(context);
+      const stored = new Set<string>();
+      for (const opened of stores.values()) {
+        const store = await opened.store.catch(() => undefined);
+        for (const ref of (await store?.list({ kind: "long-term" })) ?? []) stored.add(ref.name);
+      }
+      const belongs = sessionsOfProfile(shared.data, request.profile, stored);
+      const gone = (await sessions.list({ kind: "session" })).filter((ref) => belongs(ref.name));
+      if (gone.length > 0) await sessions.apply(gone.map((ref) => ({ op: "delete", ref })));
+      answers.clear();
+      return gone.length;
+    },
   };
+}
+
+function samePassphrase(opened: Buffer | undefined, given: Buffer): boolean {
+  return opened !== undefined && opened.length === given.length && timingSafeEqual(opened, given);
+}
+
+function wrongPassphrase(file: string): StoreError {
+  return new StoreError(`Cannot unlock ${file}: wrong passphrase`, {
+    hint: "Give the passphrase the store was created with (prompt, AWSAFE_FILE_PASSPHRASE or AWSAFE_FILE_PASSPHRASE_FILE); nothing was changed.",
+  });
 }

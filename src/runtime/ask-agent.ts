@@ -9,9 +9,13 @@ import type { CredentialRequest } from "./credential-request.js";
 import { requestEnvironment } from "./request-environment.js";
 import { startAgent } from "./start-agent.js";
 
-/** What asking the agent came to: its credentials, or why it could not serve. */
+/**
+ * What asking the agent came to: its credentials; a request that is the client's by design
+ * (long-term keys never leave the agent); or why the agent could not serve.
+ */
 export type AgentAnswer =
   | { readonly kind: "credentials"; readonly resolved: ResolvedCredentials }
+  | { readonly kind: "client-only"; readonly why: string }
   | { readonly kind: "unavailable"; readonly why: string };
 
 /**
@@ -46,6 +50,9 @@ export async function credentialsFromAgent(
       },
       clientMfaSource(context, request.mfaToken),
     );
+    if (answer.type === "error" && answer.error.kind === "client-only") {
+      return { kind: "client-only", why: answer.error.message };
+    }
     if (answer.type === "error") throw fromWireError(answer.error);
     if (answer.type !== "credentials") {
       return { kind: "unavailable", why: `the awsafe agent answered "${answer.type}"` };

@@ -20,7 +20,8 @@ export async function obtainCredentials(
     const { credentialsFromAgent } = await import("./ask-agent.js");
     const answer = await credentialsFromAgent(context, route.socketPath, request);
     if (answer.kind === "credentials") return answer.resolved;
-    context.notice(agentFallbackNotice(answer.why));
+    if (answer.kind === "client-only") context.debug(`working without the agent: ${answer.why}`);
+    else context.notice(agentFallbackNotice(answer.why));
   } else {
     context.debug(`working without the agent: ${route.reason}`);
   }

@@ -97,10 +97,8 @@ function passphraseProvider(
   prompter: Prompter | undefined,
 ): PassphraseProvider {
   return async (purpose) => {
-    const fromEnv = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE);
-    if (fromEnv !== undefined) return fromEnv;
-    const file = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE);
-    if (file !== undefined) return readPassphraseFile(file);
+    const given = givenPassphrase(context);
+    if (given !== undefined) return given;
     if (prompter === undefined || !prompter.canPrompt()) throw noPassphrase(storeFile);
     const verb = purpose === "create" ? "Choose a passphrase for the new" : "Passphrase for the";
     const first = await prompter.secret(`${verb} awsafe store ${storeFile}:`);
@@ -111,6 +109,19 @@ function passphraseProvider(
     }
     return first;
   };
+}
+
+/**
+ * The encrypted file's passphrase the environment gives: `AWSAFE_FILE_PASSPHRASE`, else the
+ * first line of the file `AWSAFE_FILE_PASSPHRASE_FILE` names; `undefined` when neither is set.
+ *
+ * @throws StoreError when the file cannot be read.
+ */
+export function givenPassphrase(context: AppContext): string | undefined {
+  const fromEnv = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE);
+  if (fromEnv !== undefined) return fromEnv;
+  const file = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE);
+  return file === undefined ? undefined : readPassphraseFile(file);
 }
 
 function readPassphraseFile(file: string): string {

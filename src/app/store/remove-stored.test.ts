@@ -27,6 +27,7 @@ describe("removeStored --sessions", () => {
     const removed = await removeStored(store, {
       profile: "base",
       sessions: true,
+      belongs: (name) => name.startsWith("stored:base >"),
       confirm: () => Promise.resolve(false),
     });
     expect(removed.map((ref) => ref.name)).toEqual(names.slice(0, 2));

@@ -1,27 +1,27 @@
 import { UsageError } from "../../errors.js";
 import type { ItemRef, SecretStore } from "../../ports/secret-store.js";
 import { redact } from "../../redact.js";
+import type { SessionMatcher } from "../credentials/sessions-of-profile.js";
 
 /** What `remove` deletes: the profile's long-term key, or its cached sessions. */
 export interface RemoveInput {
   readonly profile: string;
   readonly sessions: boolean;
+  /** Which cached sessions are the profile's (see `sessionsOfProfile`). */
+  readonly belongs: SessionMatcher;
   /** Asked before a long-term key is deleted (it cannot be recovered from awsafe afterwards). */
   readonly confirm: (storedKeyId: string) => Promise<boolean>;
 }
 
 /**
- * Deletes a profile's stored long-term key, or with `sessions` the sessions cached in the store
- * (by runs without the agent) that were made from the profile's credentials: their cache names
- * start with `<source kind>:<profile>` (see `sessionCacheName`).
+ * Deletes a profile's stored long-term key and the sessions cached in the store (by runs without
+ * the agent) made from it, or with `sessions` only the profile's cached sessions.
  *
  * @throws UsageError when the profile has no stored key, or the deletion was not confirmed.
  */
 export async function removeStored(store: SecretStore, input: RemoveInput): Promise<ItemRef[]> {
+  const sessions = (await store.list({ kind: "session" })).filter((ref) => input.belongs(ref.name));
   if (input.sessions) {
-    const sessions = (await store.list({ kind: "session" })).filter((ref) =>
-      madeFrom(ref.name, input.profile),
-    );
     if (sessions.length > 0) await store.apply(sessions.map((ref) => ({ op: "delete", ref })));
     return sessions;
   }
@@ -40,12 +40,6 @@ export async function removeStored(store: SecretStore, input: RemoveInput): Prom
       },
     );
   }
-  await store.delete(ref);
-  return [ref];
-}
-
-/** Whether a session cache name's source (`stored:alice > ...`) is `profile`. */
-function madeFrom(sessionName: string, profile: string): boolean {
-  const source = sessionName.split(" > ", 1)[0] ?? "";
-  return source.slice(source.indexOf(":") + 1) === profile;
+  await store.apply([ref, ...sessions].map((gone) => ({ op: "delete", ref: gone })));
+  return [ref, ...sessions];
 }

@@ -6,7 +6,7 @@ const args = { profile: requiredArg("profile", "the profile whose stored items g
 const options = {
   sessions: flagOption(
     "--sessions",
-    "delete the sessions cached in the store (by --no-agent runs) made from the profile's key, instead of the key",
+    "delete only the profile's cached sessions (in the agent and the store), not its key",
   ),
   force: flagOption("--force", "delete without asking"),
   backend: backendOption(),
@@ -18,7 +18,8 @@ export type RemoveInput = InputOf<typeof args, typeof options>;
 /** `awsafe remove <profile> [--sessions] [--force] [--backend B]`. */
 export const removeCommand = defineCommand({
   name: "remove",
-  description: "delete a profile's stored key (or, with --sessions, its cached sessions)",
+  description:
+    "delete a profile's stored key and the sessions made from it (or, with --sessions, only its sessions)",
   args,
   options,
   examples: ["awsafe remove me", "awsafe remove me --sessions"],

@@ -1,17 +1,25 @@
+import { profileSessionMatcher } from "../../../app/credentials/sessions-of-profile.js";
 import { removeStored } from "../../../app/store/remove-stored.js";
 import { ExitCode, UsageError } from "../../../errors.js";
 import { redact } from "../../../redact.js";
+import { forgetInAgent } from "../../../runtime/forget-in-agent.js";
 import { openCommandStore } from "../../../runtime/open-configured-store.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { RemoveInput } from "./remove-command.js";
 
-/** `awsafe remove <profile> [--sessions] [--force] [--backend B]`: delete stored items. */
+/**
+ * `awsafe remove <profile> [--sessions] [--force] [--backend B]`: delete the profile's stored key
+ * and the sessions made from it, or (`--sessions`) only its cached sessions — in the store and in
+ * the running agent alike.
+ */
 export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
   const { profile, sessions } = input;
   const { store } = await openCommandStore(io, input.backend);
+  const stored = new Set((await store.list({ kind: "long-term" })).map((ref) => ref.name));
   const removed = await removeStored(store, {
     profile,
     sessions,
+    belongs: await profileSessionMatcher(io, profile, stored),
     confirm: async (storedKeyId) => {
       if (input.force) return true;
       if (!io.prompter.canPrompt()) {
@@ -24,14 +32,13 @@ export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
       );
     },
   });
-  if (sessions) {
-    io.stderr.write(
-      removed.length === 0
-        ? `no cached sessions for "${profile}" in ${store.location}\n`
-        : `removed ${removed.length} cached session(s) of "${profile}"\n`,
-    );
-  } else {
-    io.stderr.write(`removed the stored key of "${profile}" from ${store.location}\n`);
-  }
+  const inAgent = await forgetInAgent(io, profile);
+  const cached = removed.filter((ref) => ref.kind === "session").length + (inAgent ?? 0);
+  if (!sessions) io.stderr.write(`removed the stored key of "${profile}" from ${store.location}\n`);
+  io.stderr.write(
+    cached === 0
+      ? `no cached sessions of "${profile}" ${sessions ? "were found" : "were left"} (store${inAgent === undefined ? "" : " and agent"})\n`
+      : `removed ${cached} cached session(s) of "${profile}" (${removed.filter((ref) => ref.kind === "session").length} in ${store.location}${inAgent === undefined ? "" : `, ${inAgent} in the agent`})\n`,
+  );
   return ExitCode.Ok;
 };

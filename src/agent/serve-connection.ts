@@ -1,0 +1,190 @@
+import type { Socket } from "node:net";
+import { AuthError, UsageError } from "../errors.js";
+import type { AwsCredentials } from "../ports/aws/credentials.js";
+import { toCredentialsData } from "../ports/credentials-json.js";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import {
+  agentProtocolVersion,
+  type AgentMessage,
+  type AgentStatus,
+  type CredentialsRequest,
+  decodeLine,
+  encodeMessage,
+  type ForgetRequest,
+} from "./agent-protocol.js";
+import { parseClientMessage } from "./parse-messages.js";
+import { readLines } from "./read-lines.js";
+import { fromWireError, toWireError } from "./wire-error.js";
+
+/** What the agent does for its clients. */
+export interface AgentHandlers {
+  /**
+   * Resolves a profile, asking `mfa` (the requesting client) for codes. `signal` aborts when the
+   * client goes away: a request still waiting for its turn is then dropped.
+   */
+  credentials(
+    request: CredentialsRequest,
+    mfa: MfaCodeSource,
+    signal: AbortSignal,
+  ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
+  /** Drops the sessions of a profile and every remembered answer; how many sessions went. */
+  forget(request: ForgetRequest): Promise<number>;
+  /** How many sessions it holds (for `agent status`). */
+  sessions(): number;
+}
+
+/** The time limits of one connection. */
+export interface ConnectionLimits {
+  /** For the request line after connecting (a silent connection is closed). */
+  readonly requestWaitMs: number;
+  /** For the client's answer to an MFA question (a person finds their device and types). */
+  readonly questionWaitMs: number;
+}
+
+/** The agent as a connection sees it. */
+export interface ConnectionContext {
+  readonly handlers: AgentHandlers;
+  readonly limits: ConnectionLimits;
+  readonly status: () => AgentStatus;
+  /** Stops the agent: called after the stop request was answered. */
+  readonly stop: () => void;
+  /** A request started (`true`) or ended (`false`): the agent is idle while none runs. */
+  readonly busy: (working: boolean) => void;
+}
+
+/**
+ * Serves one connection: one request (see agent-protocol.ts), and for `credentials` the MFA
+ * questions on the way. Nothing waits without a limit: the request line must come within
+ * `requestWaitMs`, an answer to a question within `questionWaitMs`; a question to a client that
+ * has gone fails at once, and a request whose client has gone is dropped before its turn.
+ */
+export function serveConnection(socket: Socket, agent: ConnectionContext): void {
+  const left = new AbortController();
+  const send = (message: AgentMessage) => socket.write(encodeMessage(message));
+  const finish = (message: AgentMessage) => socket.end(encodeMessage(message));
+  let question: { answer: (code: string) => void; fail: (error: Error) => void } | undefined;
+  let started = false;
+  const silent = setTimeout(() => socket.destroy(), agent.limits.requestWaitMs);
+  socket.on("error", () => undefined);
+  socket.on("close", () => {
+    clearTimeout(silent);
+    left.abort();
+    question?.fail(clientLeft());
+  });
+  const ask: MfaCodeSource = (request) =>
+    new Promise((resolve, reject) => {
+      if (left.signal.aborted || socket.destroyed || !socket.writable) {
+        reject(clientLeft());
+        return;
+      }
+      const timer = setTimeout(() => {
+        question = undefined;
+        reject(noAnswer(agent.limits.questionWaitMs));
+      }, agent.limits.questionWaitMs);
+      question = {
+        answer: (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        },
+        fail: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      send({ type: "mfa", request });
+    });
+  const onLine = (line: string) => {
+    const record = decodeLine(line);
+    const message = record === undefined ? undefined : parseClientMessage(record);
+    if (message === undefined) {
+      finish({
+        type: "error",
+        error: { kind: "usage", message: "awsafe agent: malformed request" },
+      });
+      return;
+    }
+    if (message.type === "mfa-code" || message.type === "mfa-failed") {
+      const pending = question;
+      question = undefined;
+      if (message.type === "mfa-code") pending?.answer(message.code);
+      else pending?.fail(fromWireError(message.error));
+      return;
+    }
+    if (started) return;
+    started = true;
+    clearTimeout(silent);
+    send({ type: "accepted" });
+    if (message.v !== agentProtocolVersion) {
+      const error = new UsageError(
+        `awsafe agent speaks protocol ${agentProtocolVersion}, the client ${message.v}`,
+        { hint: "Run `awsafe agent stop`; the next command starts an agent of its own version" },
+      );
+      finish({ type: "error", error: toWireError(error) });
+      return;
+    }
+    switch (message.type) {
+      case "status":
+        finish({ type: "status", status: agent.status() });
+        return;
+      case "stop":
+        finish({ type: "stopping" });
+        agent.stop();
+        return;
+      case "forget":
+        answer(agent, finish, agent.handlers.forget(message), (sessions) => ({
+          type: "forgotten",
+          sessions,
+        }));
+        return;
+      case "credentials":
+        answer(agent, finish, agent.handlers.credentials(message, ask, left.signal), (found) => ({
+          type: "credentials",
+          credentials: toCredentialsData(found.credentials),
+          ...(found.region === undefined ? {} : { region: found.region }),
+        }));
+    }
+  };
+  readLines(socket, onLine, () => {
+    finish({
+      type: "error",
+      error: { kind: "usage", message: "awsafe agent: a request longer than 1 MiB was refused" },
+    });
+    socket.destroySoon();
+  });
+}
+
+/** Sends what `work` comes to, or its error, while the agent counts the request as busy. */
+function answer<T>(
+  agent: ConnectionContext,
+  finish: (message: AgentMessage) => void,
+  work: Promise<T>,
+  message: (result: T) => AgentMessage,
+): void {
+  agent.busy(true);
+  work.then(
+    (result) => {
+      finish(message(result));
+    },
+    (error: unknown) => {
+      finish({ type: "error", error: toWireError(error) });
+    },
+  );
+  void work
+    .catch(() => undefined)
+    .finally(() => {
+      agent.busy(false);
+    });
+}
+
+function clientLeft(): AuthError {
+  return new AuthError("The client that was asked for the MFA code went away", {
+    hint: "Run the command again",
+  });
+}
+
+function noAnswer(waitMs: number): AuthError {
+  return new AuthError(
+    `No MFA code came from the client within ${waitMs >= 60_000 ? `${String(Math.round(waitMs / 60_000))} min` : `${String(Math.round(waitMs / 1000))} s`}`,
+    { hint: "Run the command again and answer the MFA prompt" },
+  );
+}
