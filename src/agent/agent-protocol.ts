@@ -82,6 +82,8 @@ export interface AgentStatus {
   readonly startedAt: string;
   readonly sessions: number;
   readonly socket: string;
+  /** Whether other processes of the user are kept from reading its memory (non-dumpable). */
+  readonly memoryProtected: boolean;
 }
 
 /** Anything the agent sends. `accepted` comes first, at once, to say the agent is alive. */

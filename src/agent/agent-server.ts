@@ -14,6 +14,8 @@ export interface AgentServerOptions {
   readonly handlers: AgentHandlers;
   /** Default: 10 s for a request line, 5 min for an MFA answer. */
   readonly limits?: Partial<ConnectionLimits>;
+  /** Whether the process was made non-dumpable (shown by `agent status`). */
+  readonly memoryProtected?: boolean;
 }
 
 const defaultLimits: ConnectionLimits = { requestWaitMs: 10_000, questionWaitMs: 5 * 60_000 };
@@ -88,6 +90,7 @@ async function listenOn(options: AgentServerOptions): Promise<RunningAgent> {
         startedAt,
         sessions: options.handlers.sessions(),
         socket: options.socketPath,
+        memoryProtected: options.memoryProtected ?? false,
       }),
       stop: () => {
         close(socket);

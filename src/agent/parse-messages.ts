@@ -175,6 +175,7 @@ function agentStatus(value: unknown): AgentStatus | undefined {
   const startedAt = str(m, "startedAt");
   const sessions = num(m, "sessions");
   const socket = str(m, "socket");
+  const memoryProtected = m.memoryProtected === true;
   if (
     pid === undefined ||
     version === undefined ||
@@ -185,5 +186,5 @@ function agentStatus(value: unknown): AgentStatus | undefined {
   ) {
     return undefined;
   }
-  return { pid, version, protocol, startedAt, sessions, socket };
+  return { pid, version, protocol, startedAt, sessions, socket, memoryProtected };
 }

@@ -8,6 +8,7 @@ import { type AgentStatus, agentProtocolVersion } from "../agent/agent-protocol.
 import { AgentAlreadyRunning, listenAgent } from "../agent/agent-server.js";
 import { preparePrivateDir } from "../agent/agent-socket.js";
 import { StoreError } from "../errors.js";
+import { forbidMemoryReads } from "../process/forbid-memory-reads.js";
 import { agentEngine } from "./agent-engine.js";
 import { agentSocket } from "./agent-route.js";
 import type { RuntimeContext } from "./context.js";
@@ -23,6 +24,7 @@ const defaultIdleSeconds = 3600;
 export async function runAgent(context: RuntimeContext): Promise<void> {
   const socketPath = requireSocket(context);
   preparePrivateDir(socketPath);
+  const memoryProtected = await forbidMemoryReads().catch(() => false);
   const idle = Number(context.env.AWSAFE_AGENT_IDLE_SECONDS);
   try {
     const agent = await listenAgent({
@@ -30,6 +32,7 @@ export async function runAgent(context: RuntimeContext): Promise<void> {
       idleMs: (Number.isFinite(idle) && idle > 0 ? idle : defaultIdleSeconds) * 1000,
       version: __AWSAFE_VERSION__,
       handlers: agentEngine(context),
+      memoryProtected,
     });
     await agent.closed;
   } catch (error) {

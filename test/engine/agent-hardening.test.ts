@@ -3,7 +3,7 @@ import { appendFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { awsafeArgv } from "../support/awsafe-command.js";
+import { awsafeArgv, testsBinary } from "../support/awsafe-command.js";
 import { stsCounts } from "./engine-fixture.js";
 import { adminRoleArn, jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
@@ -151,6 +151,14 @@ describe("a client that vanishes, or never answers", () => {
     await new Promise((resolve) => idle.once("connect", resolve));
     expect(await waitGone(pid, 8_000)).toBe(true);
     idle.destroy();
+  });
+});
+
+describe("the agent's memory", () => {
+  it("is closed to other processes of the user in the single executable (Node cannot)", async () => {
+    await ctx.world.awsafeCredentials(["credential-process", "admin"]);
+    const status = jsonFields((await ctx.world.awsafe(["agent", "status", "--json"])).stdout);
+    expect(status.memoryProtected).toBe(String(testsBinary && process.platform === "linux"));
   });
 });
 

@@ -41,6 +41,6 @@ function printStatus(io: CliIo, status: AgentStatus, json: boolean): void {
   io.stdout.write(
     json
       ? `${JSON.stringify({ running: true, ...status })}\n`
-      : `awsafe agent ${status.version} running (pid ${status.pid}, ${status.sessions} sessions) on ${status.socket}\n`,
+      : `awsafe agent ${status.version} running (pid ${status.pid}, ${status.sessions} sessions${status.memoryProtected ? ", memory closed to other processes" : ""}) on ${status.socket}\n`,
   );
 }
