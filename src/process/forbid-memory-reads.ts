@@ -15,8 +15,8 @@ export async function forbidMemoryReads(): Promise<boolean> {
   const dlopen: unknown = Reflect.get(Object(ffi), "dlopen");
   const types: unknown = Reflect.get(Object(ffi), "FFIType");
   if (typeof dlopen !== "function" || typeof types !== "object" || types === null) return false;
-  const int = Reflect.get(types, "i32");
-  const word = Reflect.get(types, "u64");
+  const int: unknown = Reflect.get(types, "i32");
+  const word: unknown = Reflect.get(types, "u64");
   const library: unknown = Reflect.apply(dlopen, undefined, [
     "libc.so.6",
     { prctl: { args: [int, word, word, word, word], returns: int } },
