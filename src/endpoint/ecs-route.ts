@@ -14,6 +14,8 @@ const ecsBody: BodyOf = (serving) => serving.ecsBody;
  */
 export function ecsRoute(deps: {
   readonly tokenMatches: (given: string | undefined) => boolean;
+  /** Told of a request that showed the token: its connection keeps its slot in a flood. */
+  readonly trust: (request: IncomingMessage) => void;
   readonly cache: CredentialCache;
   readonly waitMs: number;
 }): (request: IncomingMessage, response: ServerResponse) => void {
@@ -25,6 +27,7 @@ export function ecsRoute(deps: {
     } else if (!deps.tokenMatches(request.headers.authorization)) {
       sendJsonError(response, 403, "AccessDenied", "invalid or missing Authorization token");
     } else {
+      deps.trust(request);
       sendCredentials(response, deps.cache, ecsBody, deps.waitMs);
     }
   };

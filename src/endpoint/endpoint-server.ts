@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { StoreError } from "../errors.js";
+import { shareConnections, type ConnectionSlots } from "./connection-slots.js";
 import type { CredentialCache } from "./credential-cache.js";
 import { ecsPath, ecsRoute } from "./ecs-route.js";
 import { defaultLimits, type EndpointLimits } from "./endpoint-limits.js";
@@ -57,9 +58,11 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     connectionsCheckingInterval: limits.checkIntervalMs,
   });
   server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
-  server.maxConnections = limits.maxConnections;
+  // Not `server.maxConnections`: it refuses newcomers, the real client among them, while a
+  // flood holds every slot. The slots close the oldest stranger instead.
+  const slots = shareConnections(server, limits);
   const port = await listen(server, options.port ?? 0);
-  server.on("request", handler(options, limits, port));
+  server.on("request", handler(options, limits, port, slots));
   const base = `http://${loopback}:${port}`;
   return {
     port,
@@ -79,10 +82,15 @@ function handler(
   options: EndpointOptions,
   limits: EndpointLimits,
   port: number,
+  slots: ConnectionSlots,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const guard = requestGuard(port);
+  const trust = (request: IncomingMessage) => {
+    slots.trust(request.socket);
+  };
   const ecs = ecsRoute({
     tokenMatches: tokenMatcher(options.token),
+    trust,
     cache: options.cache,
     waitMs: limits.refreshWaitMs,
   });
@@ -90,6 +98,7 @@ function handler(
     options.ec2 === true
       ? imdsRoutes({
           tokens: createImdsTokens(options.now),
+          trust,
           cache: options.cache,
           roleName: options.roleName,
           region: options.region,

@@ -7,6 +7,8 @@ import { sendCredentials, type BodyOf } from "./send-credentials.js";
 /** Everything the IMDS routes answer from. */
 export interface ImdsDeps {
   readonly tokens: ImdsTokens;
+  /** Told of a request that showed a valid session token: its connection keeps its slot. */
+  readonly trust: (request: IncomingMessage) => void;
   readonly cache: CredentialCache;
   /** The name listed under `iam/security-credentials/`. */
   readonly roleName: string;
@@ -40,7 +42,10 @@ export function imdsRoutes(
       });
     } else if (!deps.tokens.valid(single(request.headers["x-aws-ec2-metadata-token"]))) {
       sendJsonError(response, 401, "Unauthorized", "a valid IMDSv2 session token is required");
-    } else answerMetadata(deps, response, path.endsWith("/") ? path.slice(0, -1) : path);
+    } else {
+      deps.trust(request);
+      answerMetadata(deps, response, path.endsWith("/") ? path.slice(0, -1) : path);
+    }
     return true;
   };
 }

@@ -14,6 +14,8 @@ export const roleChainingMaxSeconds = 3600;
 interface MfaDevice {
   readonly serial: string;
   readonly process: string | undefined;
+  /** The profile that sets them. */
+  readonly profile: string;
 }
 
 /**
@@ -97,7 +99,7 @@ function exceedsChainingCap(role: RoleProfile): boolean {
 function mfaDevice(profile: Profile): MfaDevice | undefined {
   return profile.mfaSerial === undefined
     ? undefined
-    : { serial: profile.mfaSerial, process: profile.mfaProcess };
+    : { serial: profile.mfaSerial, process: profile.mfaProcess, profile: profile.name };
 }
 
 function sessionTokenStep(
@@ -109,6 +111,7 @@ function sessionTokenStep(
     kind: "sessionToken",
     profile: keysProfile.name,
     ...mfaFields(mfa),
+    ...(mfa === undefined || mfa.profile === keysProfile.name ? {} : { mfaProfile: mfa.profile }),
     ...(duration === undefined ? {} : { durationSeconds: duration }),
   };
 }

@@ -114,6 +114,11 @@ export interface SessionTokenStep {
   readonly mfaSerial?: string;
   /** awsafe's `mfa_process`: a command that prints the MFA code. */
   readonly mfaProcess?: string;
+  /**
+   * The profile `mfaSerial` and `mfaProcess` are set in, when it is not `profile`: the first
+   * role's, whose MFA the session is made for. Messages about the MFA code name it.
+   */
+  readonly mfaProfile?: string;
   readonly durationSeconds?: number;
 }
 

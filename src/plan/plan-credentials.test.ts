@@ -57,6 +57,7 @@ const cases: readonly PlanCase[] = [
         profile: "base",
         mfaSerial: mfa,
         mfaProcess: "ykman oath accounts code aws",
+        mfaProfile: "admin",
       },
       { kind: "assumeRole", profile: "admin", roleArn: admin, ...chained },
     ],
@@ -67,7 +68,7 @@ const cases: readonly PlanCase[] = [
     stored,
     steps: [
       { kind: "storedKeys", profile: "base" },
-      { kind: "sessionToken", profile: "base", mfaSerial: mfa },
+      { kind: "sessionToken", profile: "base", mfaSerial: mfa, mfaProfile: "admin" },
       { kind: "assumeRole", profile: "admin", roleArn: admin, durationSeconds: 3600, ...chained },
     ],
   },
@@ -109,7 +110,7 @@ const cases: readonly PlanCase[] = [
     stored,
     steps: [
       { kind: "storedKeys", profile: "base" },
-      { kind: "sessionToken", profile: "base", mfaSerial: mfa },
+      { kind: "sessionToken", profile: "base", mfaSerial: mfa, mfaProfile: "admin" },
       { kind: "assumeRole", profile: "admin", roleArn: admin, ...chained },
       { kind: "assumeRole", profile: "audit", roleArn: audit, ...chained },
     ],

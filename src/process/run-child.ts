@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { UsageError } from "../errors.js";
+import { childEnvironment } from "./child-environment.js";
 
 /** Signals a terminal or a supervisor sends that the child, not awsafe, should act on. */
 const forwarded: readonly NodeJS.Signals[] = [
@@ -14,7 +15,8 @@ const forwarded: readonly NodeJS.Signals[] = [
 ];
 
 /**
- * Runs `program` with the terminal (stdin, stdout, stderr inherited) and `env`, forwarding the
+ * Runs `program` with the terminal (stdin, stdout, stderr inherited) and `env` (never with
+ * awsafe's passphrase, whoever built it: see `child-environment.ts`), forwarding the
  * signals above while it runs, and resolves to its exit code, or 128 + the signal's number when
  * a signal ended it (as shells report it).
  *
@@ -26,7 +28,11 @@ export function runChild(
   env: Readonly<Record<string, string>>,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env, stdio: "inherit" });
+    const child = spawn(program, args, {
+      // exec's child gets the AWS variables awsafe set for it.
+      env: childEnvironment(env, "keep-aws-credentials"),
+      stdio: "inherit",
+    });
     const forward = (signal: NodeJS.Signals) => {
       child.kill(signal);
     };

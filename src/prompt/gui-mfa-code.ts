@@ -1,6 +1,7 @@
 import { AuthError } from "../errors.js";
 import type { CommandRunner, CommandVector } from "../ports/command-runner.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
+import { maxCodeOutputBytes } from "./max-code-output.js";
 
 /** The dialog programs `AWSAFE_PROMPT` can name. */
 export type GuiPrompt = "zenity" | "kdialog" | "osascript";
@@ -15,7 +16,13 @@ export async function guiMfaCode(
   request: MfaRequest,
 ): Promise<string> {
   const question = `Enter MFA code for ${request.serialNumber}`;
-  const result = await runner.run(dialogCommand(program, question), { stderr: "capture" });
+  const result = await runner.run(dialogCommand(program, question), {
+    stderr: "capture",
+    subject: `the ${program} MFA dialog for profile "${request.profile}"`,
+    maxOutputBytes: maxCodeOutputBytes,
+    // A person reads the question and types the code: a program's limit would be too short.
+    pace: "person",
+  });
   if (result.exitCode !== 0) {
     throw new AuthError(`The ${program} MFA dialog was cancelled or failed`, {
       hint: "Enter the code in the dialog, or give it with --mfa-token",

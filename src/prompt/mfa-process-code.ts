@@ -1,6 +1,7 @@
 import { AuthError } from "../errors.js";
 import type { CommandRunner } from "../ports/command-runner.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
+import { maxCodeOutputBytes } from "./max-code-output.js";
 
 /**
  * The profile's `mfa_process` (e.g. `op item get AWS --otp`, `ykman oath accounts code -s ...`):
@@ -11,7 +12,12 @@ export async function mfaProcessCode(
   runner: CommandRunner,
   request: MfaRequest & { readonly mfaProcess: string },
 ): Promise<string> {
-  const result = await runner.run(request.mfaProcess, { stderr: "inherit" });
+  const result = await runner.run(request.mfaProcess, {
+    stderr: "inherit",
+    subject: `mfa_process of profile "${request.profile}"`,
+    maxOutputBytes: maxCodeOutputBytes,
+    pace: "program",
+  });
   if (result.exitCode !== 0) {
     const how = result.signal ?? `exit code ${result.exitCode ?? "?"}`;
     throw new AuthError(`mfa_process of profile "${request.profile}" failed (${how})`, {

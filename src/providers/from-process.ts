@@ -6,6 +6,13 @@ import type { CommandRunner } from "../ports/command-runner.js";
 import type { CredentialProvider } from "./credential-provider.js";
 
 /**
+ * The most a credential process may print. A Version 1 document is under 2 KiB even with a long
+ * session token; 64 KiB leaves room for pretty-printing and extra fields, and stops
+ * `credential_process = /usr/bin/yes` long before it costs memory.
+ */
+const maxCredentialsOutputBytes = 64 * 1024;
+
+/**
  * `credential_process`: runs the command without a shell (botocore's way; the JS SDK uses a
  * shell) and reads the Version 1 JSON it prints (SPECS §b.3). A failed command is reported with
  * the last line of its stderr; already-expired credentials are refused, as the JS SDK does.
@@ -16,7 +23,12 @@ export function fromProcess(
   now: () => Date,
 ): CredentialProvider {
   return async () => {
-    const result = await runner.run(step.command, { stderr: "capture" });
+    const result = await runner.run(step.command, {
+      stderr: "capture",
+      subject: `credential_process of profile "${step.profile}"`,
+      maxOutputBytes: maxCredentialsOutputBytes,
+      pace: "program",
+    });
     if (result.exitCode !== 0) {
       const how = result.signal === null ? `exit code ${result.exitCode ?? "?"}` : result.signal;
       const last = result.stderr.trim().split("\n").at(-1) ?? "";

@@ -2,10 +2,14 @@ import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import { spawnCommandRunner } from "../process/spawn-command-runner.js";
 import { chooseMfaSource } from "../prompt/choose-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
+import { processTimeLimits } from "./process-time-limits.js";
 
 /**
  * Where this process gets MFA codes: `--mfa-token`, the profile's `mfa_process`, or the prompt
  * `AWSAFE_PROMPT` names. With the agent, the agent asks this process and this process prompts.
+ * The commands run without inherited AWS credentials (see `process/child-environment.ts`).
+ *
+ * @throws UsageError for an unknown `AWSAFE_PROMPT` or a malformed time limit.
  */
 export function clientMfaSource(
   context: RuntimeContext,
@@ -15,6 +19,11 @@ export function clientMfaSource(
     mfaToken,
     promptMode: context.env.AWSAFE_PROMPT,
     prompter: context.prompter,
-    runner: spawnCommandRunner(context.env, "mfa_process"),
+    runner: spawnCommandRunner({
+      env: context.env,
+      setting: "mfa_process",
+      awsCredentials: "drop-aws-credentials",
+      timeLimits: processTimeLimits(context.env),
+    }),
   });
 }

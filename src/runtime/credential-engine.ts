@@ -13,18 +13,27 @@ import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
 import { openCommandStore } from "./open-configured-store.js";
+import { processTimeLimits } from "./process-time-limits.js";
 
 /**
  * The adapters every resolution uses, in or out of the agent, for one environment: STS over the
- * AWS SDK (pointed by `AWS_ENDPOINT_URL[_STS]`), `credential_process` spawned without a shell,
+ * AWS SDK (pointed by `AWS_ENDPOINT_URL[_STS]`), `credential_process` spawned without a shell
+ * (in the environment the AWS SDKs give it, less awsafe's passphrase; capped and time-limited),
  * web identity tokens read from their files.
+ *
+ * @throws UsageError when `AWSAFE_PROCESS_TIMEOUT_SECONDS` is malformed.
  */
 export function engineAdapters(
   context: AppContext,
 ): Pick<ResolveDeps, "sts" | "processRunner" | "readTextFile"> {
   return {
     sts: createStsAdapter({ env: context.env }),
-    processRunner: spawnCommandRunner(context.env, "credential_process"),
+    processRunner: spawnCommandRunner({
+      env: context.env,
+      setting: "credential_process",
+      awsCredentials: "keep-aws-credentials",
+      timeLimits: processTimeLimits(context.env),
+    }),
     readTextFile: (file) => readFile(file, "utf8"),
   };
 }

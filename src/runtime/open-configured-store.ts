@@ -9,6 +9,7 @@ import { chooseBackend, type BackendChoice } from "../store/choose-backend.js";
 import type { PassphraseProvider } from "../store/encrypted-file/passphrase.js";
 import { encryptedStoreFile, openStore } from "../store/open-store.js";
 import type { RuntimeContext } from "./context.js";
+import { processTimeLimits } from "./process-time-limits.js";
 import type { TestHooks } from "./test-hooks.js";
 
 /** The backend a command uses and where awsafe's files are. */
@@ -55,6 +56,7 @@ export function openConfiguredStore(
     passphrase: passphraseProvider(context, encryptedStoreFile(paths.dataDir), options.prompter),
     fileWorkFactor: options.hooks.fileWorkFactor,
     keychainService: options.hooks.keychainService,
+    passTimeoutMs: processTimeLimits(context.env).person.ms,
   });
 }
 

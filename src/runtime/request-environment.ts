@@ -14,6 +14,9 @@ const names = new Set([
   "AWSAFE_HOME",
   "AWSAFE_FILE_PASSPHRASE",
   "AWSAFE_FILE_PASSPHRASE_FILE",
+  // The client's time limits hold for the commands the agent runs for it.
+  "AWSAFE_PROCESS_TIMEOUT_SECONDS",
+  "AWSAFE_PROMPT_TIMEOUT_SECONDS",
   "HOME",
   "USERPROFILE",
   "HOMEDRIVE",

@@ -18,6 +18,8 @@ export interface OpenStoreOptions {
   readonly fileWorkFactor?: number | undefined;
   /** Keychain service name; default `awsafe`. */
   readonly keychainService?: string | undefined;
+  /** How long one `pass` run may take; default 5 minutes. */
+  readonly passTimeoutMs?: number | undefined;
 }
 
 /** The encrypted file store's path in `dataDir`. */
@@ -47,7 +49,7 @@ export async function openStore(options: OpenStoreOptions): Promise<SecretStore>
       const { openPassStore } = await import("./pass/pass-store.js");
       const storeDir =
         options.env.PASSWORD_STORE_DIR ?? path.join(options.homeDir, ".password-store");
-      return openPassStore({ storeDir, env: options.env });
+      return openPassStore({ storeDir, env: options.env, timeoutMs: options.passTimeoutMs });
     }
     case "memory": {
       const { createMemoryStore } = await import("./memory/memory-store.js");

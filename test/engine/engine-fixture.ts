@@ -16,6 +16,7 @@ import type { MfaRequest } from "../../src/ports/mfa-code-source.js";
 import type { SecretStore } from "../../src/ports/secret-store.js";
 import { spawnCommandRunner } from "../../src/process/spawn-command-runner.js";
 import type { ProviderDeps } from "../../src/providers/credential-provider.js";
+import { processTimeLimits } from "../../src/runtime/process-time-limits.js";
 
 /** The test seed plus `ChainRole` (trusts account 210987654321, 12 h), for role-chaining caps. */
 export function engineSeed(): Seed {
@@ -83,7 +84,12 @@ export function engineDeps(
     config: data,
     env,
     mfa: () => Promise.reject(new Error("no MFA expected")),
-    processRunner: spawnCommandRunner(env, "credential_process"),
+    processRunner: spawnCommandRunner({
+      env,
+      setting: "credential_process",
+      awsCredentials: "keep-aws-credentials",
+      timeLimits: processTimeLimits(env),
+    }),
     readTextFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
     ...overrides,

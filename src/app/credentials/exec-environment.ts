@@ -1,18 +1,20 @@
-import type { Environment } from "../../ports/environment.js";
+import {
+  awsCredentialVariables,
+  awsafeSecretVariables,
+  type Environment,
+} from "../../ports/environment.js";
 import { UsageError } from "../../errors.js";
 import type { ResolvedCredentials } from "./resolve-credentials.js";
 
 /**
- * What a child of `awsafe exec` must not inherit: credentials and profile choices that would
- * win over (or mix with) the ones awsafe sets (the AWS CLI prefers env keys, the JS SDK skips
- * them when AWS_PROFILE is set; SPECS §f), and awsafe's own store passphrase.
+ * What a child of `awsafe exec` must not inherit on top of what no child gets (awsafe's
+ * passphrase; the spawn drops it again in `process/child-environment.ts`): credentials, and
+ * profile and credential-source choices that would win over (or mix with) the ones awsafe sets
+ * (the AWS CLI prefers env keys, the JS SDK skips them when AWS_PROFILE is set; SPECS §f).
  */
-const dropped = [
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AWS_SECURITY_TOKEN",
-  "AWS_CREDENTIAL_EXPIRATION",
+const dropped: ReadonlySet<string> = new Set([
+  ...awsafeSecretVariables,
+  ...awsCredentialVariables,
   "AWS_CREDENTIAL_FILE",
   "AWS_PROFILE",
   "AWS_DEFAULT_PROFILE",
@@ -22,12 +24,7 @@ const dropped = [
   "AWS_ROLE_SESSION_NAME",
   "AWS_CONTAINER_CREDENTIALS_FULL_URI",
   "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-  "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-  // botocore prefers a token file to the token variable (SPECS §d.1).
-  "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-  "AWSAFE_FILE_PASSPHRASE",
-  "AWSAFE_FILE_PASSPHRASE_FILE",
-] as const;
+]);
 
 /**
  * The environment of `awsafe exec`'s child: the parent's, cleaned, plus the credentials,
@@ -78,7 +75,7 @@ export function serverExecEnvironment(
 function cleanEnvironment(env: Environment): Record<string, string> {
   const child: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !(dropped as readonly string[]).includes(name)) child[name] = value;
+    if (value !== undefined && !dropped.has(name)) child[name] = value;
   }
   return child;
 }

@@ -11,8 +11,13 @@ import type { PassResult } from "./run-pass.js";
 export interface PassStoreOptions {
   /** The password store directory (`PASSWORD_STORE_DIR`, default `~/.password-store`). */
   readonly storeDir: string;
-  /** Environment for `pass` and gpg (GNUPGHOME, PATH, GPG_TTY, ...); AWS_* variables are dropped. */
+  /**
+   * Environment for `pass` and gpg (GNUPGHOME, PATH, GPG_TTY, ...); awsafe's passphrase and AWS
+   * credentials are dropped (`process/child-environment.ts`).
+   */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** How long one `pass` run may take; default 5 minutes (gpg may ask for a passphrase). */
+  readonly timeoutMs?: number | undefined;
   /** The folder awsafe's entries go in. Default `awsafe`. */
   readonly prefix?: string;
 }
@@ -26,7 +31,9 @@ export interface PassStoreOptions {
 export function openPassStore(options: PassStoreOptions): Promise<SecretStore> {
   const storeDir = path.resolve(options.storeDir);
   const prefix = options.prefix ?? "awsafe";
-  const env = passEnv(options.env, storeDir);
+  const env = { ...options.env, PASSWORD_STORE_DIR: storeDir };
+  const pass = (args: readonly string[], input?: string) =>
+    runPass(args, env, input, options.timeoutMs);
   const location = `the pass store ${storeDir}`;
   const entry = (key: string): string => `${prefix}/${key}`;
   const fileOf = (key: string): string => path.join(storeDir, `${entry(key)}.gpg`);
@@ -35,21 +42,17 @@ export function openPassStore(options: PassStoreOptions): Promise<SecretStore> {
     location,
     read: async (key) => {
       if (!(await exists(fileOf(key)))) return undefined;
-      return check(await runPass(["show", entry(key)], env), `read ${entry(key)} from`, location);
+      return check(await pass(["show", entry(key)]), `read ${entry(key)} from`, location);
     },
     write: async (changes: readonly RawChange[]) => {
       await requireInitialized(storeDir);
       for (const { key, text } of changes) {
         if (text === undefined) {
           if (!(await exists(fileOf(key)))) continue;
-          check(
-            await runPass(["rm", "-f", entry(key)], env),
-            `delete ${entry(key)} from`,
-            location,
-          );
+          check(await pass(["rm", "-f", entry(key)]), `delete ${entry(key)} from`, location);
         } else {
           check(
-            await runPass(["insert", "-m", "-f", entry(key)], env, text),
+            await pass(["insert", "-m", "-f", entry(key)], text),
             `write ${entry(key)} to`,
             location,
           );
@@ -62,16 +65,6 @@ export function openPassStore(options: PassStoreOptions): Promise<SecretStore> {
       ),
   };
   return Promise.resolve(storeOverRaw(backend));
-}
-
-function passEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  storeDir: string,
-): Record<string, string | undefined> {
-  const kept = Object.entries(env).filter(
-    ([name]) => !name.startsWith("AWS_") && !name.startsWith("AWSAFE_"),
-  );
-  return { ...Object.fromEntries(kept), PASSWORD_STORE_DIR: storeDir };
 }
 
 function check(result: PassResult, action: string, location: string): string {
