@@ -1,5 +1,11 @@
 import type { AwsCredentials } from "../../ports/aws/credentials.js";
 import { toProcessDocument } from "../../ports/credentials-json.js";
+import { posixExports } from "./posix-exports.js";
+import { dotenvValue } from "./quoting/dotenv-value.js";
+import { fishWord } from "./quoting/fish-word.js";
+import { iniSection } from "./quoting/ini-section.js";
+import { iniValue } from "./quoting/ini-value.js";
+import { powershellString } from "./quoting/powershell-string.js";
 
 /** The formats of `awsafe export --format`. */
 export const exportFormats = [
@@ -21,8 +27,10 @@ export function isExportFormat(value: string): value is ExportFormat {
 /**
  * Credentials as text for a shell, a file or a program. `process` is exactly what
  * `credential_process` must print (`aws configure export-credentials --format process`); `env`
- * matches that command's `--format env`. Values are quoted for their target so no shell ever
- * interprets them.
+ * matches that command's `--format env`. Each value is quoted for its own reader (values from a
+ * `credential_process` or a config file are not trusted), so no shell ever runs any part of it.
+ *
+ * @throws ConfigError (exit 78) for a value the format cannot carry exactly (see quoting/).
  */
 export function formatCredentials(
   format: ExportFormat,
@@ -32,14 +40,14 @@ export function formatCredentials(
   const variables = credentialVariables(credentials, extra.region);
   switch (format) {
     case "env":
-      return lines(variables.map(([name, value]) => `export ${name}=${shQuote(value)}`));
+      return posixExports(variables);
     case "dotenv":
-      return lines(variables.map(([name, value]) => `${name}=${shQuote(value)}`));
+      return lines(variables.map(([name, value]) => `${name}=${dotenvValue(value, name)}`));
     case "fish":
-      return lines(variables.map(([name, value]) => `set -gx ${name} ${shQuote(value)};`));
+      return lines(variables.map(([name, value]) => `set -gx ${name} ${fishWord(value, name)};`));
     case "powershell":
       return lines(
-        variables.map(([name, value]) => `$Env:${name}='${value.replaceAll("'", "''")}'`),
+        variables.map(([name, value]) => `$Env:${name}=${powershellString(value, name)}`),
       );
     case "json":
       return `${JSON.stringify(toProcessDocument(credentials), null, 2)}\n`;
@@ -47,13 +55,10 @@ export function formatCredentials(
       return `${JSON.stringify(toProcessDocument(credentials))}\n`;
     case "ini":
       return lines([
-        `[${extra.profile}]`,
-        `aws_access_key_id = ${credentials.accessKeyId}`,
-        `aws_secret_access_key = ${credentials.secretAccessKey}`,
-        ...(credentials.sessionToken === undefined
-          ? []
-          : [`aws_session_token = ${credentials.sessionToken}`]),
-        ...(extra.region === undefined ? [] : [`region = ${extra.region}`]),
+        iniSection(extra.profile),
+        ...iniVariables(credentials, extra.region).map(
+          ([key, value]) => `${key} = ${iniValue(value, key)}`,
+        ),
       ]);
   }
 }
@@ -75,8 +80,16 @@ function credentialVariables(
   return variables;
 }
 
-function shQuote(value: string): string {
-  return /^[A-Za-z0-9_\-/.+=:@%,]*$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+function iniVariables(credentials: AwsCredentials, region: string | undefined): [string, string][] {
+  const variables: [string, string][] = [
+    ["aws_access_key_id", credentials.accessKeyId],
+    ["aws_secret_access_key", credentials.secretAccessKey],
+  ];
+  if (credentials.sessionToken !== undefined) {
+    variables.push(["aws_session_token", credentials.sessionToken]);
+  }
+  if (region !== undefined) variables.push(["region", region]);
+  return variables;
 }
 
 function lines(items: readonly string[]): string {

@@ -4,6 +4,7 @@ import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
 import { serveCredentials } from "../../../runtime/serve-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
+import { posixExports } from "../../format/posix-exports.js";
 import type { ServeInput } from "./serve-command.js";
 
 /**
@@ -15,6 +16,15 @@ export const runServe: CommandRun<ServeInput> = async (input, io) => {
   const { profile } = input;
   const request = credentialRequest(profile, input);
   const first = await obtainCredentials(io, request);
+  // Quoted first: a region no shell can hold stops the command before anything listens.
+  const regionLines = posixExports(
+    first.region === undefined
+      ? []
+      : [
+          ["AWS_REGION", first.region],
+          ["AWS_DEFAULT_REGION", first.region],
+        ],
+  );
   const served = await serveCredentials(io, request, first, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
@@ -23,7 +33,7 @@ export const runServe: CommandRun<ServeInput> = async (input, io) => {
   });
   // Listening for the signals before printing: whoever reads the lines may stop us at once.
   const stopped = stopSignal();
-  io.stdout.write(exportLines(served, first.region));
+  io.stdout.write(posixExports(endpointVariables(served)) + regionLines);
   io.stderr.write(
     `awsafe serve: serving profile "${profile}" on http://127.0.0.1:${served.port} (Ctrl-C stops)\n`,
   );
@@ -32,26 +42,16 @@ export const runServe: CommandRun<ServeInput> = async (input, io) => {
   return signal === "SIGINT" ? ExitCode.Interrupted : ExitCode.Ok;
 };
 
-function exportLines(served: ServedProfile, region: string | undefined): string {
-  const lines = [
-    `export AWS_CONTAINER_CREDENTIALS_FULL_URI=${served.credentialsUrl}`,
-    `export AWS_CONTAINER_AUTHORIZATION_TOKEN=${served.token}`,
+/** The variables that point a program's AWS SDK at the endpoint. */
+function endpointVariables(served: ServedProfile): [string, string][] {
+  const variables: [string, string][] = [
+    ["AWS_CONTAINER_CREDENTIALS_FULL_URI", served.credentialsUrl],
+    ["AWS_CONTAINER_AUTHORIZATION_TOKEN", served.token],
   ];
   if (served.imdsUrl !== undefined) {
-    lines.push(`export AWS_EC2_METADATA_SERVICE_ENDPOINT=${served.imdsUrl}`);
+    variables.push(["AWS_EC2_METADATA_SERVICE_ENDPOINT", served.imdsUrl]);
   }
-  if (region !== undefined) {
-    lines.push(
-      `export AWS_REGION=${shellWord(region)}`,
-      `export AWS_DEFAULT_REGION=${shellWord(region)}`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** The region as one shell word (it comes from a config file; the URL and token need no quotes). */
-function shellWord(value: string): string {
-  return /^[\w.:/-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+  return variables;
 }
 
 /** Resolves with the first of SIGINT and SIGTERM, which then no longer end the process. */
