@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import type { AppContext } from "../app/app-context.js";
 import { StoreError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
@@ -6,7 +6,7 @@ import type { BackendName, SecretStore } from "../ports/secret-store.js";
 import { locateAwsafePaths, type AwsafePaths } from "../settings/awsafe-paths.js";
 import { readAwsafeConfig } from "../settings/awsafe-config.js";
 import { chooseBackend, type BackendChoice } from "../store/choose-backend.js";
-import type { PassphraseProvider } from "../store/encrypted-file/passphrase.js";
+import type { PassphraseProvider, PassphrasePurpose } from "../store/encrypted-file/passphrase.js";
 import { encryptedStoreFile, openStore } from "../store/open-store.js";
 import type { RuntimeContext } from "./context.js";
 import type { TestHooks } from "./test-hooks.js";
@@ -37,6 +37,8 @@ export interface OpenOptions {
   /** Where to ask for the passphrase; `undefined`: never ask (`list`, the agent). */
   readonly prompter: Prompter | undefined;
   readonly hooks: TestHooks;
+  /** Where to say why a write waits for another process (stderr); nowhere when not given. */
+  readonly notice?: ((line: string) => void) | undefined;
 }
 
 /** Opens `backend` with what the context gives: env, awsafe's paths, maybe the terminal. */
@@ -55,6 +57,8 @@ export function openConfiguredStore(
     passphrase: passphraseProvider(context, encryptedStoreFile(paths.dataDir), options.prompter),
     fileWorkFactor: options.hooks.fileWorkFactor,
     keychainService: options.hooks.keychainService,
+    onLockWait: options.notice,
+    checkpoint: options.hooks.checkpoint,
   });
 }
 
@@ -70,6 +74,7 @@ export async function openCommandStore(
   const store = await openConfiguredStore(context, choice.backend, choice.paths, {
     prompter: context.prompter,
     hooks: context.hooks,
+    notice: context.notice,
   });
   return { store, choice };
 }
@@ -86,10 +91,15 @@ export function fileStoreNeedsPrompt(context: AppContext, paths: AwsafePaths): b
   );
 }
 
+/** The shortest passphrase a new encrypted store accepts (existing stores open with any). */
+export const minPassphraseLength = 8;
+
 /**
  * The encrypted file's passphrase: `AWSAFE_FILE_PASSPHRASE`, else the first line of the file
- * `AWSAFE_FILE_PASSPHRASE_FILE` names, else a hidden prompt on the terminal (asked twice for a
- * new store, so a typo cannot lock the user out of it).
+ * `AWSAFE_FILE_PASSPHRASE_FILE` names (refused when other users can read it, as ssh refuses
+ * such a key), else a hidden prompt on the terminal (asked twice for a new store, so a typo
+ * cannot lock the user out of it). An empty passphrase, or one shorter than
+ * {@link minPassphraseLength} for a new store, is a usage error.
  */
 function passphraseProvider(
   context: AppContext,
@@ -98,12 +108,24 @@ function passphraseProvider(
 ): PassphraseProvider {
   return async (purpose) => {
     const fromEnv = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE);
-    if (fromEnv !== undefined) return fromEnv;
+    if (fromEnv !== undefined) return checked(fromEnv, purpose, "AWSAFE_FILE_PASSPHRASE");
     const file = nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE);
-    if (file !== undefined) return readPassphraseFile(file);
+    if (file !== undefined) {
+      return checked(
+        readPassphraseFile(file, context.platform.platform),
+        purpose,
+        `the first line of ${file}`,
+      );
+    }
     if (prompter === undefined || !prompter.canPrompt()) throw noPassphrase(storeFile);
     const verb = purpose === "create" ? "Choose a passphrase for the new" : "Passphrase for the";
-    const first = await prompter.secret(`${verb} awsafe store ${storeFile}:`);
+    const size =
+      purpose === "create" ? ` (at least ${String(minPassphraseLength)} characters)` : "";
+    const first = checked(
+      await prompter.secret(`${verb} awsafe store ${storeFile}${size}:`),
+      purpose,
+      "the passphrase typed",
+    );
     if (purpose === "create" && (await prompter.secret("Repeat the passphrase:")) !== first) {
       throw new UsageError("The two passphrases differ; nothing was written", {
         hint: "Run the command again and type the same passphrase twice.",
@@ -113,11 +135,33 @@ function passphraseProvider(
   };
 }
 
-function readPassphraseFile(file: string): string {
+/** `passphrase` when it may be used for `purpose`; `source` names where it came from, never its value. */
+function checked(passphrase: string, purpose: PassphrasePurpose, source: string): string {
+  if (passphrase === "") {
+    throw new UsageError(`Cannot use the encrypted store: ${source} is an empty passphrase`, {
+      hint: "Give the passphrase in AWSAFE_FILE_PASSPHRASE_FILE (a file of mode 0600), AWSAFE_FILE_PASSPHRASE, or at the prompt.",
+    });
+  }
+  // Characters as a person counts them (an accented letter or an emoji is one).
+  const length = [...new Intl.Segmenter().segment(passphrase)].length;
+  if (purpose === "create" && length < minPassphraseLength) {
+    throw new UsageError(
+      `Refusing to create the encrypted store: ${source} has ${String(length)} character${length === 1 ? "" : "s"}, fewer than ${String(minPassphraseLength)}`,
+      {
+        hint: `Choose a passphrase of at least ${String(minPassphraseLength)} characters; a few random words are easy to type and hard to guess.`,
+      },
+    );
+  }
+  return passphrase;
+}
+
+function readPassphraseFile(file: string, platform: NodeJS.Platform): string {
   let text: string;
   try {
+    assertPrivatePassphraseFile(file, platform);
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof StoreError) throw error;
     const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
     throw new StoreError(`Cannot read AWSAFE_FILE_PASSPHRASE_FILE ${file}: ${code}`, {
       hint: "Point AWSAFE_FILE_PASSPHRASE_FILE at a readable file (mode 0600) holding the passphrase.",
@@ -126,6 +170,19 @@ function readPassphraseFile(file: string): string {
   }
   // Like `age`'s passphrase files and shell `read`: the first line, without its line ending.
   return text.split(/\r?\n/, 1)[0] ?? "";
+}
+
+/** Like ssh with a private key: a passphrase file others can read (or write) is not used. */
+function assertPrivatePassphraseFile(file: string, platform: NodeJS.Platform): void {
+  if (platform === "win32") return;
+  const mode = statSync(file).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  throw new StoreError(
+    `Refusing to use AWSAFE_FILE_PASSPHRASE_FILE ${file}: other users can access it (mode ${mode.toString(8)})`,
+    {
+      hint: `Run \`chmod 600 ${file}\` so only you can read it; if others may have read it, the passphrase is no longer secret.`,
+    },
+  );
 }
 
 function noPassphrase(storeFile: string): StoreError {

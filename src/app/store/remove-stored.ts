@@ -1,6 +1,7 @@
 import { UsageError } from "../../errors.js";
 import type { ItemRef, SecretStore } from "../../ports/secret-store.js";
 import { redact } from "../../redact.js";
+import { backupsHolding, type BackupSummary } from "../backup/list-backups.js";
 
 /** What `remove` deletes: the profile's long-term key, or its cached sessions. */
 export interface RemoveInput {
@@ -10,20 +11,28 @@ export interface RemoveInput {
   readonly confirm: (storedKeyId: string) => Promise<boolean>;
 }
 
+/** What `remove` deleted, and the backups that still hold the deleted key. */
+export interface RemoveResult {
+  readonly removed: readonly ItemRef[];
+  /** Import's backups of the shared files whose text still holds the key's secret. */
+  readonly backupsWithKey: readonly BackupSummary[];
+}
+
 /**
  * Deletes a profile's stored long-term key, or with `sessions` the sessions cached in the store
  * (by runs without the agent) that were made from the profile's credentials: their cache names
- * start with `<source kind>:<profile>` (see `sessionCacheName`).
+ * start with `<source kind>:<profile>` (see `sessionCacheName`). A deleted key may live on in
+ * the backups `import` took of the files it came from; those are named, not deleted.
  *
  * @throws UsageError when the profile has no stored key, or the deletion was not confirmed.
  */
-export async function removeStored(store: SecretStore, input: RemoveInput): Promise<ItemRef[]> {
+export async function removeStored(store: SecretStore, input: RemoveInput): Promise<RemoveResult> {
   if (input.sessions) {
     const sessions = (await store.list({ kind: "session" })).filter((ref) =>
       madeFrom(ref.name, input.profile),
     );
     if (sessions.length > 0) await store.apply(sessions.map((ref) => ({ op: "delete", ref })));
-    return sessions;
+    return { removed: sessions, backupsWithKey: [] };
   }
   const ref = { kind: "long-term", name: input.profile } as const;
   const existing = await store.get(ref);
@@ -41,7 +50,7 @@ export async function removeStored(store: SecretStore, input: RemoveInput): Prom
     );
   }
   await store.delete(ref);
-  return [ref];
+  return { removed: [ref], backupsWithKey: await backupsHolding(store, existing.secretAccessKey) };
 }
 
 /** Whether a session cache name's source (`stored:alice > ...`) is `profile`. */

@@ -9,7 +9,7 @@ import type { RemoveInput } from "./remove-command.js";
 export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
   const { profile, sessions } = input;
   const { store } = await openCommandStore(io, input.backend);
-  const removed = await removeStored(store, {
+  const { removed, backupsWithKey } = await removeStored(store, {
     profile,
     sessions,
     confirm: async (storedKeyId) => {
@@ -32,6 +32,11 @@ export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
     );
   } else {
     io.stderr.write(`removed the stored key of "${profile}" from ${store.location}\n`);
+    for (const backup of backupsWithKey) {
+      io.stderr.write(
+        `note: backup "${backup.name}" (of ${backup.source}, taken ${backup.takenAt}) still holds this key; \`awsafe backup purge\` deletes the backups\n`,
+      );
+    }
   }
   return ExitCode.Ok;
 };
