@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,6 +53,40 @@ describe("ensureAgent", () => {
     const { start, calls } = countingStart(socket);
     (await ensureAgent(socket, start)).destroy();
     expect(calls()).toBe(1);
+  });
+
+  it("takes over at once a start marker whose writer has died (killed while starting the agent)", async () => {
+    const socket = socketPath();
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    }).stdout;
+    writeFileSync(`${socket}.starting`, `${dead}\n`);
+    const { start, calls } = countingStart(socket);
+    const started = Date.now();
+    (await ensureAgent(socket, start)).destroy();
+    expect(calls()).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("writes its pid into the marker it claims, and waits for a live starter's", async () => {
+    const socket = socketPath();
+    let marker = "";
+    const { start } = countingStart(socket);
+    (
+      await ensureAgent(socket, () => {
+        marker = readFileSync(`${socket}.starting`, "utf8");
+        start();
+        return undefined;
+      })
+    ).destroy();
+    expect(marker).toBe(`${String(process.pid)}\n`);
+    const other = socketPath();
+    writeFileSync(`${other}.starting`, `${String(process.ppid)}\n`);
+    const second = countingStart(other);
+    await expect(ensureAgent(other, second.start, 200)).rejects.toBeInstanceOf(
+      AgentUnavailableError,
+    );
+    expect(second.calls()).toBe(0);
   });
 
   it("waits for the client that is starting the agent rather than starting a second one", async () => {

@@ -1,6 +1,7 @@
-import { rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import { isProcessAlive } from "../process-alive.js";
 import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { parseAgentMessage } from "./parse-messages.js";
 import { readLines } from "./read-lines.js";
@@ -33,9 +34,10 @@ export const agentStartWaitMs = 10_000;
 /**
  * A connection to a running agent, starting one with `start` when none answers, then waiting up
  * to `waitMs` for it to listen. Of many clients that find no agent at once, the one that creates
- * `<socket>.starting` starts it and the others wait for it: one agent process, not one each. An
- * agent this client started that exits without listening ends the wait at once (another agent
- * that won the race still answers).
+ * `<socket>.starting` (holding its pid) starts it and the others wait for it: one agent process,
+ * not one each. An agent this client started that exits without listening ends the wait at once
+ * (another agent that won the race still answers). `checkpoint` is called with
+ * `agent-start-claimed` once this client has claimed the start (tests crash there).
  *
  * @throws AgentUnavailableError when none answers in time.
  */
@@ -43,11 +45,13 @@ export async function ensureAgent(
   socketPath: string,
   start: () => StartedAgent | undefined | Promise<StartedAgent | undefined>,
   waitMs = agentStartWaitMs,
+  checkpoint?: (step: string) => void,
 ): Promise<Socket> {
   const running = await connectAgent(socketPath);
   if (running !== undefined) return running;
   const marker = `${socketPath}.starting`;
   const starter = claimStart(marker, waitMs);
+  if (starter) checkpoint?.("agent-start-claimed");
   const deadline = Date.now() + waitMs;
   try {
     const started = starter ? await start() : undefined;
@@ -69,21 +73,37 @@ export async function ensureAgent(
 }
 
 /**
- * Whether this client starts the agent: it created `marker`, or took over one older than
- * `staleMs` (left by a client that died while starting it).
+ * Whether this client starts the agent: it created `marker` (and wrote its pid into it), or took
+ * over one whose writer is no longer running (a client killed while starting the agent), or any
+ * older than `staleMs` (the starter removes its marker by then).
  */
 function claimStart(marker: string, staleMs: number): boolean {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(marker, "", { flag: "wx", mode: 0o600 });
+      writeFileSync(marker, `${String(process.pid)}\n`, { flag: "wx", mode: 0o600 });
       return true;
     } catch {
-      const age = Date.now() - (statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age < staleMs) return false;
+      if (!abandoned(marker, staleMs)) return false;
       rmSync(marker, { force: true });
     }
   }
   return false;
+}
+
+function abandoned(marker: string, staleMs: number): boolean {
+  let text: string;
+  try {
+    text = readFileSync(marker, "utf8");
+  } catch {
+    // Gone since: the next attempt creates it.
+    return true;
+  }
+  const pid = /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+  if (pid !== undefined && !isProcessAlive(pid)) return true;
+  // A live pid may be another program's that reused a dead client's: the starter removes its
+  // marker within `staleMs` in any case.
+  const age = Date.now() - (statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  return age >= staleMs;
 }
 
 /**

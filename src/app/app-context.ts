@@ -4,4 +4,6 @@ import type { Environment, PlatformFacts } from "../ports/environment.js";
 export interface AppContext {
   readonly env: Environment;
   readonly platform: PlatformFacts;
+  /** Called at named steps of a multi-step write; the test build kills the process there. */
+  readonly checkpoint?: ((step: string) => void) | undefined;
 }

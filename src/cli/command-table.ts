@@ -1,6 +1,7 @@
 import type { CommandNode } from "./command-spec.js";
 import { addCommand } from "./commands/add/add-command.js";
 import { agentCommand } from "./commands/agent/agent-command.js";
+import { backupCommand } from "./commands/backup/backup-command.js";
 import { configureCommand } from "./commands/configure/configure-command.js";
 import { credentialProcessCommand } from "./commands/credential-process/credential-process-command.js";
 import { execCommand } from "./commands/exec/exec-command.js";
@@ -23,6 +24,7 @@ export const commandTable: readonly CommandNode[] = [
   addCommand,
   importCommand,
   removeCommand,
+  backupCommand,
   migrateCommand,
   credentialProcessCommand,
   exportCommand,

@@ -79,6 +79,11 @@ export interface BackupItem {
   /** ISO 8601 time the backup was taken. */
   readonly takenAt: string;
   readonly content: string;
+  /**
+   * SHA-256 (hex) of the text awsafe wrote in the file's place, so a restore can tell whether
+   * the file changed since. Backups taken before this field existed lack it.
+   */
+  readonly replacedWithSha256?: string;
 }
 
 /** The value type of each item kind. */
@@ -128,4 +133,10 @@ export interface SecretStore {
    * nothing); other backends apply them in order and stop at the first failure.
    */
   apply(changes: readonly StoreChange[]): Promise<void>;
+  /**
+   * Checks, without writing, what a write would need that a read does not (pass initialised,
+   * the file store's directory private): a dry run calls it to fail as the real run would.
+   * A StoreError when it would fail; absent when a backend has nothing to check.
+   */
+  checkWritable?(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import {
   AgentUnavailableError,
+  agentStartWaitMs,
   askAgent,
   connectAgent,
   ensureAgent,
@@ -49,7 +50,12 @@ export async function startAgentNow(context: RuntimeContext): Promise<AgentStatu
   const socketPath = requireSocket(context);
   preparePrivateDir(socketPath);
   try {
-    const socket = await ensureAgent(socketPath, () => startAgent(context));
+    const socket = await ensureAgent(
+      socketPath,
+      () => startAgent(context),
+      agentStartWaitMs,
+      context.hooks.checkpoint,
+    );
     return statusOf(await askAgent(socket, { v: agentProtocolVersion, type: "status" }));
   } catch (error) {
     if (!(error instanceof AgentUnavailableError)) throw error;

@@ -54,7 +54,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
   ): Promise<SecretStore> => {
     const { backend, paths } = chooseConfiguredBackend(context, backendFlag);
     const key = `${backend}\n${paths.dataDir}`;
-    const passphrase = backend === "file" ? givenPassphrase(context) : undefined;
+    const passphrase = backend === "file" ? givenPassphrase(context)?.passphrase : undefined;
     const given = passphrase === undefined ? undefined : digest(passphrase);
     const opened = stores.get(key);
     // A store first opened without a passphrase (its file did not exist yet) takes the first one.

@@ -1,4 +1,9 @@
-import { AgentUnavailableError, askAgent, ensureAgent } from "../agent/agent-client.js";
+import {
+  AgentUnavailableError,
+  agentStartWaitMs,
+  askAgent,
+  ensureAgent,
+} from "../agent/agent-client.js";
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { preparePrivateDir } from "../agent/agent-socket.js";
 import { fromWireError } from "../agent/wire-error.js";
@@ -33,7 +38,12 @@ export async function credentialsFromAgent(
   const { profile, options } = request;
   try {
     preparePrivateDir(socketPath);
-    const socket = await ensureAgent(socketPath, () => startAgent(context));
+    const socket = await ensureAgent(
+      socketPath,
+      () => startAgent(context),
+      agentStartWaitMs,
+      context.hooks.checkpoint,
+    );
     const answer = await askAgent(
       socket,
       {

@@ -57,6 +57,7 @@ export function processContext(options: ProcessContextOptions): RuntimeContext {
     prompter: ttyPrompter({ platform: process.platform, mode: env.AWSAFE_PROMPT }),
     now: () => new Date(hooks.nowMs()),
     hooks,
+    checkpoint: hooks.checkpoint,
     selfCommand: selfCommand(),
     notice: options.notice,
     debug: options.debug ?? (() => undefined),

@@ -37,8 +37,8 @@ export async function writeAwsafeConfigBackend(file: string, backend: string): P
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Loaded here: reading the config is on the credential_process hot path, writing is not.
-    const { default: writeFileAtomic } = await import("write-file-atomic");
-    await writeFileAtomic(file, text, { mode: 0o600 });
+    const { writeFileAtomically } = await import("../atomic-write.js");
+    await writeFileAtomically(file, text, { mode: 0o600 });
   } catch (error) {
     throw new ConfigError(`Cannot write ${file}; it was left as it was`, {
       hint: "Check the directory's permissions and free space, or choose another place with AWSAFE_HOME.",

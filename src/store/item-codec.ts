@@ -67,6 +67,7 @@ const decoders: Decoders = {
     source: required(v, "source", where),
     takenAt: required(v, "takenAt", where),
     content: required(v, "content", where),
+    ...optional(v, "replacedWithSha256", where),
   }),
 };
 

@@ -20,6 +20,10 @@ export interface OpenStoreOptions {
   readonly keychainService?: string | undefined;
   /** How long one `pass` run may take; default 5 minutes. */
   readonly passTimeoutMs?: number | undefined;
+  /** Told once when the file store waits more than a second for another process's lock. */
+  readonly onLockWait?: ((line: string) => void) | undefined;
+  /** Named steps of a write (tests crash there). */
+  readonly checkpoint?: ((step: string) => void) | undefined;
 }
 
 /** The encrypted file store's path in `dataDir`. */
@@ -43,6 +47,8 @@ export async function openStore(options: OpenStoreOptions): Promise<SecretStore>
         file: encryptedStoreFile(options.dataDir),
         passphrase: options.passphrase,
         workFactor: options.fileWorkFactor,
+        onLockWait: options.onLockWait,
+        checkpoint: options.checkpoint,
       });
     }
     case "pass": {

@@ -19,4 +19,6 @@ export interface RawBackend {
   write(changes: readonly RawChange[]): Promise<void>;
   /** Every key present, including keys this version cannot decode. */
   keys(): Promise<string[]>;
+  /** See `SecretStore.checkWritable`. */
+  checkWritable?(): Promise<void>;
 }

@@ -37,6 +37,9 @@ export function storeOverRaw(raw: RawBackend): SecretStore {
     apply: async (changes: readonly StoreChange[]): Promise<void> => {
       await raw.write(changes.map(toRawChange));
     },
+    checkWritable: async (): Promise<void> => {
+      await raw.checkWritable?.();
+    },
   };
 }
 

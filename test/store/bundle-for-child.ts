@@ -21,7 +21,7 @@ export async function bundleForChild(entry: string): Promise<string> {
     platform: "node",
     format: "esm",
     target: "node20",
-    external: ["@napi-rs/keyring", "age-encryption", "proper-lockfile", "write-file-atomic"],
+    external: ["@napi-rs/keyring", "age-encryption", "proper-lockfile"],
     define: { __AWSAFE_TEST_HOOKS__: "true" },
     logLevel: "warning",
   });

@@ -40,6 +40,7 @@ export async function configureProfile(
     profile,
     edit.set,
     edit.remove,
+    context.checkpoint,
   );
   const after = await loadSharedConfig(context);
   try {

@@ -14,6 +14,8 @@ import { fakeKey } from "../../../test/support/fake-keys.js";
 import { StoreError, UsageError } from "../../errors.js";
 import type { SecretStore } from "../../ports/secret-store.js";
 import { createMemoryStore } from "../../store/memory/memory-store.js";
+import { replacementHash } from "../backup/restore-backup.js";
+import type { MisprefixedSection } from "./find-stray-keys.js";
 import { importKeys, type ImportOptions, type ImportStep } from "./import-keys.js";
 
 const key = fakeKey();
@@ -67,18 +69,86 @@ describe("importKeys", () => {
     expect(result.storedItems).toHaveLength(2);
   });
 
-  it("changes nothing and opens no store on a dry run", async () => {
+  it("changes nothing on a dry run, but reads the store the real run would write", async () => {
     const { context, credentials, config } = setup();
+    const store = createMemoryStore();
+    let checked = 0;
     const result = await importKeys(
       context,
-      options(createMemoryStore(), {
-        dryRun: true,
-        openStore: () => Promise.reject(new Error("must not open")),
-      }),
+      options(
+        {
+          ...store,
+          checkWritable: () => {
+            checked++;
+            return Promise.resolve();
+          },
+        },
+        { dryRun: true },
+      ),
     );
     expect(result.plan.candidates).toHaveLength(1);
+    expect(checked).toBe(1);
     expect(readFileSync(credentials, "utf8")).toBe(seed);
     expect(existsSync(config)).toBe(false);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it("fails a dry run as the real run would when the store cannot be opened or written", async () => {
+    const { context, credentials } = setup();
+    const unreachable = options(createMemoryStore(), {
+      dryRun: true,
+      openStore: () => Promise.reject(new StoreError("no Secret Service")),
+    });
+    await expect(importKeys(context, unreachable)).rejects.toThrow("no Secret Service");
+    const readOnly = options(
+      {
+        ...createMemoryStore(),
+        checkWritable: () => Promise.reject(new StoreError("pass store not initialized")),
+      },
+      { dryRun: true },
+    );
+    await expect(importKeys(context, readOnly)).rejects.toThrow("pass store not initialized");
+    const other = createMemoryStore();
+    await other.put({ kind: "long-term", name: "dev" }, fakeKey());
+    await expect(importKeys(context, options(other, { dryRun: true }))).rejects.toThrow(UsageError);
+    expect(readFileSync(credentials, "utf8")).toBe(seed);
+  });
+
+  it("asks about a credentials-file [profile NAME] and imports it as NAME after a yes", async () => {
+    const { context, credentials } = setup();
+    const other = fakeKey();
+    writeFileSync(
+      credentials,
+      `[profile ops]\naws_access_key_id = ${other.accessKeyId}\naws_secret_access_key = ${other.secretAccessKey}\n`,
+    );
+    const asked: string[] = [];
+    const answer = (yes: boolean) => (section: MisprefixedSection) => {
+      asked.push(`${section.header} -> ${section.intended}`);
+      return Promise.resolve(yes);
+    };
+    const store = createMemoryStore();
+    const declined = await importKeys(context, options(store, { confirmPrefixFix: answer(false) }));
+    expect(declined.plan.misprefixed.map((s) => s.intended)).toEqual(["ops"]);
+    expect(await store.list()).toEqual([]);
+    const dry = await importKeys(
+      context,
+      options(store, { dryRun: true, confirmPrefixFix: answer(true) }),
+    );
+    expect(dry.plan.candidates).toEqual([]);
+    const accepted = await importKeys(context, options(store, { confirmPrefixFix: answer(true) }));
+    expect(accepted.plan.candidates.map((c) => c.profile)).toEqual(["ops"]);
+    expect(asked).toEqual(["profile ops -> ops", "profile ops -> ops"]);
+    expect(await store.get({ kind: "long-term", name: "ops" })).toMatchObject(other);
+    expect(readFileSync(credentials, "utf8")).toBe("[profile ops]\n");
+  });
+
+  it("records in each backup the hash of the text that replaced the file", async () => {
+    const { context, credentials } = setup();
+    const store = createMemoryStore();
+    await importKeys(context, options(store));
+    const [ref] = await store.list({ kind: "backup" });
+    const backup = await store.get({ kind: "backup", name: ref?.name ?? "" });
+    expect(backup?.replacedWithSha256).toBe(replacementHash(readFileSync(credentials, "utf8")));
   });
 
   it("stops before any change when the store holds a different key for the profile", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { unlink } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { writeFileAtomically } from "../../atomic-write.js";
 import { locateSharedConfig } from "../../config/locate-shared-config.js";
 import { readSharedFile } from "../../config/read-shared-config.js";
 import { writePrivateFile } from "../../config/edit/write-private-file.js";
@@ -9,7 +9,9 @@ import { ConfigError, UsageError } from "../../errors.js";
 import type { ItemRef, SecretStore, StoreChange } from "../../ports/secret-store.js";
 import { redact } from "../../redact.js";
 import type { AppContext } from "../app-context.js";
-import { planImport, type FileChange, type ImportPlan } from "./plan-import.js";
+import { replacementHash } from "../backup/restore-backup.js";
+import type { MisprefixedSection } from "./find-stray-keys.js";
+import { planImport, type FileChange, type ImportFiles, type ImportPlan } from "./plan-import.js";
 
 /** How `awsafe import` runs; the CLI fills this in. */
 export interface ImportOptions {
@@ -18,9 +20,18 @@ export interface ImportOptions {
   readonly dryRun: boolean;
   /** Also keep a plain-text copy (mode 0600) of each changed file beside it. */
   readonly keepPlaintextBackup: boolean;
+  /** Import every credentials-file `[profile NAME]` section with keys as profile NAME. */
+  readonly fixProfilePrefix?: boolean;
+  /** Asked for each such section otherwise (on a terminal); not given: none is fixed. */
+  readonly confirmPrefixFix?: (section: MisprefixedSection) => Promise<boolean>;
+  /** Route the role profiles whose source is imported through awsafe as well. */
+  readonly routeRoles?: boolean;
   /** The `credential_process` value for a profile. */
   readonly processLine: (profile: string) => string;
-  /** Opened only when there is something to import (the file store may ask for a passphrase). */
+  /**
+   * Opened only when there are keys to import (the file store may ask for a passphrase), by a
+   * dry run too: it reads what the real run would read, so it fails where that would.
+   */
   readonly openStore: () => Promise<SecretStore>;
   readonly now: () => Date;
   /** Called after each step; tests use it to kill the process there. */
@@ -63,20 +74,24 @@ export async function importKeys(
     readSharedFile(paths.configFile),
     readSharedFile(paths.credentialsFile),
   ]);
-  const plan = planImport(
-    { ...paths, config: config?.text, credentials: credentials?.text },
-    options.profiles,
-    options.processLine,
-  );
+  const files = { ...paths, config: config?.text, credentials: credentials?.text };
+  const plan = await decidePlan(files, options);
   const nothing = { plan, storedItems: [], plaintextBackups: [], location: undefined };
-  if (plan.candidates.length === 0 || options.dryRun) return nothing;
-  const store = await options.openStore();
-  const { changes, created } = await storeChanges(store, plan, options.now());
+  if (plan.changes.length === 0) return nothing;
+  const store = plan.candidates.length > 0 ? await options.openStore() : undefined;
+  const { changes, created } =
+    store === undefined
+      ? { changes: [], created: [] }
+      : await storeChanges(store, plan, options.now());
+  if (options.dryRun) {
+    await store?.checkWritable?.();
+    return { ...nothing, location: store?.location };
+  }
   const undo = new UndoLog();
   try {
     // Pushed first: keychain and pass apply a batch item by item, so a failure can leave some.
-    undo.push(() => deleteItems(store, created));
-    if (changes.length > 0) await store.apply(changes);
+    if (store !== undefined) undo.push(() => deleteItems(store, created));
+    if (store !== undefined && changes.length > 0) await store.apply(changes);
     options.checkpoint?.("after-store-write");
     const plaintextBackups = options.keepPlaintextBackup
       ? await writePlaintextBackups(plan.changes, undo)
@@ -85,14 +100,36 @@ export async function importKeys(
       (a, b) => Number(b.file === paths.configFile) - Number(a.file === paths.configFile),
     );
     for (const change of configFirst) {
-      await replaceFile(change, undo);
+      await replaceFile(change, undo, context.checkpoint);
       const isConfig = change.file === paths.configFile;
       options.checkpoint?.(isConfig ? "after-config-write" : "after-credentials-write");
     }
-    return { plan, storedItems: created, plaintextBackups, location: store.location };
+    return { plan, storedItems: created, plaintextBackups, location: store?.location };
   } catch (error) {
     throw await undo.rollback(error);
   }
+}
+
+/**
+ * The plan, with the misprefixed `[profile NAME]` sections the user agreed to take as NAME
+ * (`fixProfilePrefix`, or a yes to `confirmPrefixFix`; a dry run never asks).
+ */
+async function decidePlan(files: ImportFiles, options: ImportOptions): Promise<ImportPlan> {
+  const plan = (fixPrefixOf: ReadonlySet<string>): ImportPlan =>
+    planImport(files, options.profiles, options.processLine, {
+      fixPrefixOf,
+      routeRoles: options.routeRoles === true,
+    });
+  const first = plan(new Set());
+  if (first.misprefixed.length === 0) return first;
+  const fixes = new Set<string>();
+  for (const section of first.misprefixed) {
+    const yes =
+      options.fixProfilePrefix === true ||
+      (!options.dryRun && (await options.confirmPrefixFix?.(section)) === true);
+    if (yes) fixes.add(section.intended);
+  }
+  return fixes.size === 0 ? first : plan(fixes);
 }
 
 /**
@@ -133,7 +170,12 @@ async function storeChanges(
   for (const change of plan.changes) {
     const ref = { kind: "backup", name: backupName(change) } as const;
     if (change.before === undefined || (await store.get(ref)) !== undefined) continue;
-    const value = { source: change.file, takenAt: now.toISOString(), content: change.before };
+    const value = {
+      source: change.file,
+      takenAt: now.toISOString(),
+      content: change.before,
+      replacedWithSha256: replacementHash(change.after),
+    };
     changes.push({ op: "put", item: { ref, value } });
   }
   const created = changes.flatMap((change) => (change.op === "put" ? [change.item.ref] : []));
@@ -164,7 +206,7 @@ async function writePlaintextBackups(
   for (const { file, before } of changes) {
     if (before === undefined) continue;
     const backup = `${file}.awsafe-backup-${contentHash(before)}`;
-    await writeFileAtomic(backup, before, { mode: 0o600 });
+    await writeFileAtomically(backup, before, { mode: 0o600 });
     undo.push(() => unlink(backup));
     written.push(backup);
   }
@@ -172,7 +214,11 @@ async function writePlaintextBackups(
 }
 
 /** Writes the new text, unless someone changed the file since it was read. */
-async function replaceFile(change: FileChange, undo: UndoLog): Promise<void> {
+async function replaceFile(
+  change: FileChange,
+  undo: UndoLog,
+  checkpoint: ((step: string) => void) | undefined,
+): Promise<void> {
   const now = (await readSharedFile(change.file))?.text;
   if (now === change.after) return;
   if (now !== change.before) {
@@ -180,7 +226,7 @@ async function replaceFile(change: FileChange, undo: UndoLog): Promise<void> {
       hint: "Run awsafe import again.",
     });
   }
-  await writePrivateFile(change.file, change.after);
+  await writePrivateFile(change.file, change.after, checkpoint);
   const { before } = change;
   undo.push(() =>
     before === undefined ? unlink(change.file) : writePrivateFile(change.file, before),

@@ -154,6 +154,145 @@ describe("planImport", () => {
   });
 });
 
+describe("planImport: keys outside the profiles the SDKs read", () => {
+  const keys = (k = a): string =>
+    `aws_access_key_id = ${k.accessKeyId}\naws_secret_access_key = ${k.secretAccessKey}\n`;
+
+  it.each([
+    ["sp ace", '" "', "sp-ace"],
+    ["semi;colon", '";"', "semi-colon"],
+    ["quo'te", `"'"`, "quo-te"],
+    ["hash#x", '"#"', "hash-x"],
+    ["uni©ode", '"©"', "uni-ode"],
+  ])(
+    "reports [%s], which the AWS CLI reads and some SDKs reject, with why and a name to use",
+    (name, char, suggested) => {
+      const credentials = `[dev]\n${keys(b)}[${name}]\n${keys()}`;
+      const plan = planImport(files(credentials), [], line);
+      expect(plan.candidates.map((c) => c.profile)).toEqual(["dev"]);
+      expect(plan.stray).toEqual([
+        {
+          file: "/h/.aws/credentials",
+          line: 4,
+          header: name,
+          readAs: name,
+          reason: expect.stringContaining(`characters (${char})`) as unknown,
+        },
+      ]);
+      expect(plan.stray[0]?.reason).toContain(`e.g. [${suggested}]`);
+      expect(after(plan, "/h/.aws/credentials")).toContain(`[${name}]\n${keys()}`);
+    },
+  );
+
+  it.each([
+    ['profile "sp ace"', 'as profile "sp ace"'],
+    ["profiles x", "[profile x]"],
+    ["profile sp ace", "no AWS tool reads [profile sp ace] as a profile"],
+    ["foo", "no AWS tool reads keys in this section"],
+    ["DEFAULT", "copies the keys of [DEFAULT] into every profile"],
+    ["sso-session corp", "no AWS tool reads keys in this section"],
+  ])("reports keys under [%s] in the config file", (header, reason) => {
+    const plan = planImport(files(undefined, `[${header}]\n${keys()}`), [], line);
+    expect(plan.candidates).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.stray.map((s) => [s.header, s.reason.includes(reason)])).toEqual([[header, true]]);
+  });
+
+  it("reports a credentials-file [profile NAME] as meant for NAME, and imports it as NAME when asked", () => {
+    const credentials = `# the assume-only user\n[profile assume-only]\n${keys()}region = eu-west-1\n`;
+    const reported = planImport(files(credentials), [], line);
+    expect(reported.candidates).toEqual([]);
+    expect(reported.misprefixed).toMatchObject([
+      { header: "profile assume-only", intended: "assume-only", line: 2 },
+    ]);
+    const fixed = planImport(files(credentials), [], line, {
+      fixPrefixOf: new Set(["assume-only"]),
+    });
+    expect(fixed.misprefixed).toEqual([]);
+    expect(fixed.candidates).toMatchObject([
+      { profile: "assume-only", accessKeyId: a.accessKeyId, fromSection: "profile assume-only" },
+    ]);
+    expect(after(fixed, "/h/.aws/credentials")).toBe(
+      "# the assume-only user\n[profile assume-only]\nregion = eu-west-1\n",
+    );
+    expect(after(fixed, "/h/.aws/config")).toBe(
+      `[profile assume-only]\ncredential_process = ${line("assume-only")}\n`,
+    );
+  });
+
+  it("answers --profile NAME with the misprefixed section rather than an unknown profile", () => {
+    const plan = planImport(files(`[profile me]\n${keys()}`), ["me"], line);
+    expect(plan.misprefixed.map((s) => s.intended)).toEqual(["me"]);
+    const other = catchError(() => planImport(files(`[profile me]\n${keys()}`), ["other"], line));
+    expect(other).toBeInstanceOf(UsageError);
+  });
+
+  it("does not take a misprefixed key over a different key of the profile itself", () => {
+    const credentials = `[me]\n${keys(b)}[profile me]\n${keys()}`;
+    const plan = planImport(files(credentials), [], line, { fixPrefixOf: new Set(["me"]) });
+    expect(plan.candidates).toEqual([]);
+    expect(plan.skipped[0]?.reason).toContain("another key");
+  });
+});
+
+describe("planImport: role profiles over imported sources", () => {
+  const credentials = `[dev]\naws_access_key_id = ${a.accessKeyId}\naws_secret_access_key = ${a.secretAccessKey}\n`;
+  const config = [
+    "[profile admin]",
+    "role_arn = arn:aws:iam::123456789012:role/Admin",
+    "source_profile = dev",
+    "mfa_serial = arn:aws:iam::123456789012:mfa/dev",
+    "[profile deep]",
+    "role_arn = arn:aws:iam::123456789012:role/Deep",
+    "source_profile = admin",
+    "[profile sso-role]",
+    "role_arn = arn:aws:iam::123456789012:role/Other",
+    "source_profile = elsewhere",
+    "",
+  ].join("\n");
+
+  it("names the roles the AWS tools would still assume themselves", () => {
+    const plan = planImport(files(credentials, config), [], line);
+    expect(plan.selfAssumedRoles).toEqual([
+      { profile: "admin", through: "dev" },
+      { profile: "deep", through: "dev" },
+    ]);
+    expect(plan.routedRoles).toEqual([]);
+  });
+
+  it("routes them through awsafe when asked, keeping their settings under awsafe's names", () => {
+    const plan = planImport(files(credentials, config), [], line, { routeRoles: true });
+    expect(plan.routedRoles.map((r) => r.profile)).toEqual(["admin", "deep"]);
+    expect(after(plan, "/h/.aws/config")).toBe(
+      [
+        "[profile admin]",
+        "mfa_serial = arn:aws:iam::123456789012:mfa/dev",
+        `credential_process = ${line("admin")}`,
+        "awsafe_role_arn = arn:aws:iam::123456789012:role/Admin",
+        "awsafe_source_profile = dev",
+        "[profile deep]",
+        `credential_process = ${line("deep")}`,
+        "awsafe_role_arn = arn:aws:iam::123456789012:role/Deep",
+        "awsafe_source_profile = admin",
+        "[profile sso-role]",
+        "role_arn = arn:aws:iam::123456789012:role/Other",
+        "source_profile = elsewhere",
+        "[profile dev]",
+        `credential_process = ${line("dev")}`,
+        "",
+      ].join("\n"),
+    );
+    const again = planImport(
+      files(after(plan, "/h/.aws/credentials"), after(plan, "/h/.aws/config")),
+      [],
+      line,
+      { routeRoles: true },
+    );
+    expect(again.changes).toEqual([]);
+    expect(again.selfAssumedRoles).toEqual([]);
+  });
+});
+
 function catchError(run: () => unknown): unknown {
   try {
     run();

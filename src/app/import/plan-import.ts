@@ -1,11 +1,15 @@
 import { stringProperty, type Properties } from "../../config/config-data.js";
-import { assertSafeProfileInput } from "../../config/edit/assert-safe-profile-input.js";
-import { hasIniSection } from "../../config/edit/find-ini-sections.js";
-import { removeIniKeys } from "../../config/edit/remove-ini-keys.js";
-import { updateIniSection } from "../../config/edit/update-ini-section.js";
 import { parseSharedConfig, type SharedConfigFile } from "../../config/parse-shared-config.js";
 import { ConfigError, UsageError } from "../../errors.js";
 import { isAwsafeProcessLine } from "../../config/awsafe-process-line.js";
+import { editImportFiles } from "./edit-import-files.js";
+import { findRoleProfiles, type RoleProfile } from "./find-role-profiles.js";
+import {
+  findStrayKeys,
+  keyNames,
+  type MisprefixedSection,
+  type StraySection,
+} from "./find-stray-keys.js";
 
 /** The two shared files as they are now; a missing file has no text. */
 export interface ImportFiles {
@@ -22,6 +26,8 @@ export interface ImportCandidate {
   readonly secretAccessKey: string;
   /** It also has `role_arn`: it is a source profile for others, so its role settings stay. */
   readonly keepsRole: boolean;
+  /** The credentials-file header its keys were under, when not its own (`profile NAME`). */
+  readonly fromSection?: string | undefined;
 }
 
 /** A profile with keys that import leaves alone, and why. */
@@ -43,10 +49,24 @@ export interface ImportPlan {
   readonly skipped: readonly SkippedProfile[];
   /** Named profiles that already use awsafe and have no plain-text keys left. */
   readonly alreadyImported: readonly string[];
+  /** Sections whose keys stay in plain text: names not every AWS tool reads, and the like. */
+  readonly stray: readonly StraySection[];
+  /** Credentials-file `[profile NAME]` sections with keys, not taken as NAME this time. */
+  readonly misprefixed: readonly MisprefixedSection[];
+  /** Role profiles the AWS tools still assume themselves (not routed through awsafe). */
+  readonly selfAssumedRoles: readonly RoleProfile[];
+  /** Role profiles this import routes through awsafe (`--route-roles`). */
+  readonly routedRoles: readonly RoleProfile[];
   readonly changes: readonly FileChange[];
 }
 
-const keyNames = ["aws_access_key_id", "aws_secret_access_key"];
+/** What the user chose beyond the profiles. */
+export interface ImportChoices {
+  /** Intended names of credentials-file `[profile NAME]` sections to import as NAME. */
+  readonly fixPrefixOf?: ReadonlySet<string>;
+  /** Route the role profiles the imported ones are sources of through awsafe too. */
+  readonly routeRoles?: boolean;
+}
 
 /**
  * Plans `awsafe import` as a pure function of the files' text: which profiles have plain-text
@@ -54,6 +74,11 @@ const keyNames = ["aws_access_key_id", "aws_secret_access_key"];
  * kept, by the comment-preserving editor) and a `credential_process` line added to each
  * profile. The new text is parsed again and checked, so a construct the editor did not expect
  * can never leave a key behind or a profile unwired.
+ *
+ * Keys in sections the SDKs do not read as profiles are never passed over in silence: a
+ * credentials-file `[profile NAME]` is imported as NAME when `choices.fixPrefixOf` has NAME and
+ * reported otherwise, and every other such section is reported with why and what to do. Role
+ * profiles whose source is served by awsafe are reported, or routed with `choices.routeRoles`.
  *
  * @param profiles the profiles to import; all profiles with keys when empty.
  * @throws ConfigParseError (78, with file:line) for a malformed file; UsageError for a named
@@ -63,23 +88,96 @@ export function planImport(
   files: ImportFiles,
   profiles: readonly string[],
   processLine: (profile: string) => string,
+  choices: ImportChoices = {},
 ): ImportPlan {
   const data = parse(files).profiles;
-  const names = profiles.length > 0 ? profiles : Object.keys(data).sort();
+  const found = findStrayKeys(sharedFiles(files));
+  const wanted = (name: string | undefined): boolean =>
+    profiles.length === 0 || (name !== undefined && profiles.includes(name));
+  const fixes = found.misprefixed.filter(
+    (section) => wanted(section.intended) && choices.fixPrefixOf?.has(section.intended) === true,
+  );
+  const names =
+    profiles.length > 0
+      ? profiles
+      : [...new Set([...Object.keys(data), ...fixes.map((fix) => fix.intended)])].sort();
+  const stray = found.stray.filter((section) => wanted(section.readAs));
+  const misprefixed = found.misprefixed.filter(
+    (section) => wanted(section.intended) && !fixes.includes(section),
+  );
   const candidates: ImportCandidate[] = [];
   const skipped: SkippedProfile[] = [];
   const alreadyImported: string[] = [];
   for (const profile of names) {
-    const properties = data[profile];
-    if (properties === undefined) throw unknownProfile(profile, Object.keys(data));
-    const verdict = judge(profile, properties, profiles.length > 0);
+    const properties = Object.hasOwn(data, profile) ? data[profile] : undefined;
+    const fix = fixes.filter((section) => section.intended === profile);
+    if (properties === undefined && fix.length === 0) {
+      const reported = [...stray.map((s) => s.readAs), ...misprefixed.map((s) => s.intended)];
+      if (reported.includes(profile)) continue;
+      throw unknownProfile(profile, Object.keys(data));
+    }
+    const verdict =
+      fix.length === 0
+        ? judge(profile, properties ?? {}, profiles.length > 0)
+        : judgeFixed(profile, properties ?? {}, fix);
     if (verdict === "done") alreadyImported.push(profile);
     else if (verdict === undefined) continue;
     else if ("reason" in verdict) skipped.push(verdict);
     else candidates.push(verdict);
   }
-  const changes = editFiles(files, candidates, processLine);
-  return { candidates, skipped, alreadyImported, changes };
+  const served = new Set([...candidates.map((c) => c.profile), ...alreadyImported]);
+  const roles = findRoleProfiles(data, served);
+  const routedRoles = choices.routeRoles === true ? roles : [];
+  const changes = editImportFiles(files, { candidates, routedRoles, data }, processLine);
+  return {
+    candidates,
+    skipped,
+    alreadyImported,
+    stray,
+    misprefixed,
+    selfAssumedRoles: choices.routeRoles === true ? [] : roles,
+    routedRoles,
+    changes,
+  };
+}
+
+/** The two files with text, as the stray-key search reads them. */
+function sharedFiles(
+  files: ImportFiles,
+): { path: string; text: string; kind: "config" | "credentials" }[] {
+  const both = [
+    { path: files.configFile, text: files.config, kind: "config" as const },
+    { path: files.credentialsFile, text: files.credentials, kind: "credentials" as const },
+  ];
+  return both.flatMap(({ path, text, kind }) => (text === undefined ? [] : [{ path, text, kind }]));
+}
+
+/**
+ * A profile whose keys (some or all) sit under a misprefixed `[profile NAME]` section: imported
+ * as NAME unless NAME's own keys differ.
+ */
+function judgeFixed(
+  profile: string,
+  properties: Properties,
+  sections: readonly MisprefixedSection[],
+): ImportCandidate | SkippedProfile | "done" | undefined {
+  const last = sections.at(-1);
+  const keys = {
+    aws_access_key_id: last?.accessKeyId,
+    aws_secret_access_key: last?.secretAccessKey,
+  };
+  const own = keyNames.map((key) => stringProperty(properties, key));
+  if (own.some((value) => value !== undefined) && own.join() !== Object.values(keys).join()) {
+    return {
+      profile,
+      reason: `[${last?.header ?? ""}] in the credentials file holds another key than profile "${profile}" itself; keep one of them by hand`,
+    };
+  }
+  const merged: Record<string, Properties[string]> = { ...properties };
+  for (const [key, value] of Object.entries(keys)) if (value !== undefined) merged[key] = value;
+  const verdict = judge(profile, merged, true);
+  if (verdict === "done" || verdict === undefined || "reason" in verdict) return verdict;
+  return { ...verdict, fromSection: last?.header };
 }
 
 function parse(files: ImportFiles): ReturnType<typeof parseSharedConfig>["data"] {
@@ -134,66 +232,6 @@ function judge(
     return skip("it already has its own credential_process");
   }
   return { profile, accessKeyId, secretAccessKey, keepsRole: "role_arn" in properties };
-}
-
-function editFiles(
-  files: ImportFiles,
-  candidates: readonly ImportCandidate[],
-  processLine: (profile: string) => string,
-): FileChange[] {
-  let credentials = files.credentials;
-  let config = files.config;
-  for (const { profile } of candidates) {
-    const line = processLine(profile);
-    assertSafeProfileInput(profile, { credential_process: line });
-    if (credentials !== undefined) credentials = removeIniKeys(credentials, profile, keyNames);
-    // Keys in the config file count too; `[default]` and `[profile default]` both name default.
-    const sections =
-      profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
-    for (const section of sections) config = removeIniKeys(config ?? "", section, keyNames);
-    config = updateIniSection(config ?? "", configSectionOf(profile, config ?? ""), {
-      credential_process: line,
-    });
-  }
-  const after = { ...files, credentials, config };
-  checkResult(after, candidates, processLine);
-  const changes: FileChange[] = [];
-  if (config !== undefined && config !== files.config) {
-    changes.push({ file: files.configFile, before: files.config, after: config });
-  }
-  if (credentials !== undefined && credentials !== files.credentials) {
-    changes.push({ file: files.credentialsFile, before: files.credentials, after: credentials });
-  }
-  return changes;
-}
-
-/**
- * The config-file section of a profile. For `default` the existing header wins (`[profile
- * default]` hides `[default]` in the SDKs), as in `configure`.
- */
-function configSectionOf(profile: string, text: string): string {
-  if (profile !== "default") return `profile ${profile}`;
-  return hasIniSection(text, "profile default") ? "profile default" : "default";
-}
-
-function checkResult(
-  files: ImportFiles,
-  candidates: readonly ImportCandidate[],
-  processLine: (profile: string) => string,
-): void {
-  const data = parse(files).profiles;
-  for (const { profile } of candidates) {
-    const properties = data[profile] ?? {};
-    const leftover = keyNames.some((key) => key in properties);
-    if (leftover || stringProperty(properties, "credential_process") !== processLine(profile)) {
-      throw new ConfigError(
-        `Cannot import profile "${profile}": the shared files use a layout the editor cannot change safely; nothing was changed`,
-        {
-          hint: `Move the keys of "${profile}" into one plain [${profile}] section of the credentials file and run awsafe import again.`,
-        },
-      );
-    }
-  }
 }
 
 function unknownProfile(profile: string, known: readonly string[]): UsageError {

@@ -24,7 +24,7 @@ describe("removeStored --sessions", () => {
         item: { ref: { kind: "session", name }, value: session },
       })),
     );
-    const removed = await removeStored(store, {
+    const { removed } = await removeStored(store, {
       profile: "base",
       sessions: true,
       belongs: (name) => name.startsWith("stored:base >"),

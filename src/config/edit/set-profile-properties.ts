@@ -30,7 +30,8 @@ export const CREDENTIALS_FILE_KEYS: ReadonlySet<string> = new Set([
  * Both files are read and edited before either is written, so bad input or an unreadable file
  * changes nothing. Each write is atomic with mode 0600; the two writes are not one transaction.
  *
- * `removeFromConfig` names keys to delete from the profile's config-file section in the same write.
+ * `removeFromConfig` names keys to delete from the profile's config-file section in the same write;
+ * `checkpoint` is handed to each write (see {@link writePrivateFile}).
  *
  * @returns the files whose content changed, config file first.
  * @throws ConfigError for input outside the safe subset, a file that is not UTF-8 text or starts
@@ -41,6 +42,7 @@ export async function setProfileProperties(
   profile: string,
   values: Readonly<Record<string, string>>,
   removeFromConfig: readonly string[] = [],
+  checkpoint?: (step: string) => void,
 ): Promise<{ changedFiles: string[] }> {
   assertSafeProfileInput(profile, values);
   const configValues = Object.entries(values).filter(([key]) => !CREDENTIALS_FILE_KEYS.has(key));
@@ -55,7 +57,7 @@ export async function setProfileProperties(
     editFile(files.credentialsFile, credentialValues, () => profile),
   ]);
   const changed = edits.filter((edit) => edit !== undefined);
-  for (const edit of changed) await writePrivateFile(edit.file, edit.text);
+  for (const edit of changed) await writePrivateFile(edit.file, edit.text, checkpoint);
   return { changedFiles: changed.map((edit) => edit.file) };
 }
 

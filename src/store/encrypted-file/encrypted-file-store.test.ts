@@ -130,6 +130,19 @@ describe("encrypted file store", () => {
     );
   });
 
+  it("refuses a store file other users can read, naming the chmod that fixes it", async () => {
+    await (await open(file)).put(key, value);
+    await chmod(file, 0o644);
+    const error = await open(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(String(error)).toMatch(/other users can access it \(mode 644\)/);
+    expect(error).toMatchObject({
+      hint: expect.stringContaining(`chmod 600 ${file}`) as unknown,
+    });
+    await chmod(file, 0o600);
+    expect(await (await open(file)).get(key)).toEqual(value);
+  });
+
   it("re-reads the file when another handle rewrote it", async () => {
     const reader = await open(file);
     expect(await reader.get(key)).toBeUndefined();
@@ -191,6 +204,8 @@ describeWithRealThing("encrypted file and the age CLI", ageMissing, () => {
         const file = path.join(dir, `by-age${armor.join("")}.age`);
         const result = await runAge(["-p", ...armor, "-o", file, plain], passphrase);
         expect(result.code, result.output).toBe(0);
+        // age writes with the umask (0644); awsafe refuses a store others can read.
+        await chmod(file, 0o600);
         const store = await open(file);
         expect(await store.get(key)).toEqual(value);
         expect(await store.list()).toEqual([{ kind: "sso-token", name: "corp/sso" }, key]);

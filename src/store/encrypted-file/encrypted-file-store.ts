@@ -1,7 +1,7 @@
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, open, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
-import { StoreError } from "../../errors.js";
+import { writeFileAtomically } from "../../atomic-write.js";
+import { StoreError, UsageError } from "../../errors.js";
 import type { SecretStore } from "../../ports/secret-store.js";
 import type { RawBackend, RawChange } from "../raw-backend.js";
 import { storeOverRaw } from "../store-over-raw.js";
@@ -20,6 +20,10 @@ export interface EncryptedFileStoreOptions {
    * lower it (their e2e suite writes the store dozens of times).
    */
   readonly workFactor?: number | undefined;
+  /** Told once when a write waits more than a second for another process's lock, and why. */
+  readonly onLockWait?: ((line: string) => void) | undefined;
+  /** Called with `before-rename:<file name>` as each write is about to replace the file (tests crash there). */
+  readonly checkpoint?: ((step: string) => void) | undefined;
 }
 
 /** age's own scrypt work factor, and the least a build that ships writes with. */
@@ -55,7 +59,7 @@ export async function openEncryptedFileStore(
       },
     );
   }
-  const state = new FileState(file, options.passphrase, workFactor);
+  const state = new FileState(file, options, workFactor);
   await state.load();
   const backend: RawBackend = {
     backend: "file",
@@ -63,6 +67,10 @@ export async function openEncryptedFileStore(
     read: async (key) => (await state.load()).get(key),
     write: (changes) => state.write(changes),
     keys: async () => [...(await state.load()).keys()],
+    checkWritable: async () => {
+      await state.load();
+      await assertPrivateDir(path.dirname(file));
+    },
   };
   return {
     ...storeOverRaw(backend),
@@ -88,7 +96,7 @@ class FileState {
 
   constructor(
     private readonly file: string,
-    private readonly provider: PassphraseProvider,
+    private readonly options: EncryptedFileStoreOptions,
     private readonly workFactor: number,
   ) {}
 
@@ -118,21 +126,32 @@ class FileState {
 
   private async writeLocked(changes: readonly RawChange[]): Promise<void> {
     await ensurePrivateDir(path.dirname(this.file));
-    await withFileLock(this.file, async () => {
-      const items = new Map(await this.load());
-      for (const { key, text } of changes) {
-        if (text === undefined) items.delete(key);
-        else items.set(key, text);
-      }
-      const purpose = this.snapshot.bytes === undefined ? "create" : "unlock";
-      const bytes = Buffer.from(
-        await this.withPassphrase(purpose, (passphrase) =>
-          encryptWithPassphrase(serializeDocument(items), passphrase, this.workFactor),
-        ),
-      );
-      await writeFileAtomic(this.file, bytes, { mode: 0o600, fsync: true });
-      this.snapshot = { bytes, items };
-    });
+    const { checkpoint, onLockWait } = this.options;
+    await withFileLock(
+      this.file,
+      async () => {
+        const items = new Map(await this.load());
+        for (const { key, text } of changes) {
+          if (text === undefined) items.delete(key);
+          else items.set(key, text);
+        }
+        const purpose = this.snapshot.bytes === undefined ? "create" : "unlock";
+        const bytes = Buffer.from(
+          await this.withPassphrase(purpose, (passphrase) =>
+            encryptWithPassphrase(serializeDocument(items), passphrase, this.workFactor),
+          ),
+        );
+        // Every writer holds the lock, so a temporary file of a dead writer can go at any age.
+        await writeFileAtomically(this.file, bytes, {
+          mode: 0o600,
+          syncDirectory: true,
+          leftoverMinAgeMs: 0,
+          beforeRename: () => checkpoint?.(`before-rename:${path.basename(this.file)}`),
+        });
+        this.snapshot = { bytes, items };
+      },
+      { onWait: onLockWait },
+    );
   }
 
   /** Runs `use` with the passphrase, asking the provider once; a passphrase that fails is not kept. */
@@ -140,7 +159,7 @@ class FileState {
     purpose: PassphrasePurpose,
     use: (passphrase: string) => Promise<T>,
   ): Promise<T> {
-    const asked = (this.passphrase ??= askPassphrase(this.provider, purpose));
+    const asked = (this.passphrase ??= askPassphrase(this.options.passphrase, purpose));
     try {
       return await use(await asked);
     } catch (error) {
@@ -156,7 +175,7 @@ async function askPassphrase(
 ): Promise<string> {
   const passphrase = await provider(purpose);
   if (passphrase === "") {
-    throw new StoreError("Cannot use the encrypted store: the passphrase is empty", {
+    throw new UsageError("Cannot use the encrypted store: the passphrase is empty", {
       hint: "Give a passphrase (prompt, AWSAFE_FILE_PASSPHRASE or AWSAFE_FILE_PASSPHRASE_FILE).",
     });
   }
@@ -164,22 +183,58 @@ async function askPassphrase(
 }
 
 async function readIfPresent(file: string): Promise<Buffer | undefined> {
+  let handle: FileHandle;
   try {
-    return await readFile(file);
+    handle = await open(file, "r");
   } catch (error) {
     if (isErrno(error, "ENOENT")) return undefined;
-    throw new StoreError(`Cannot read the encrypted store ${file}`, {
-      hint: "Check its permissions.",
-      cause: error,
-    });
+    throw unreadable(file, error);
   }
+  try {
+    assertPrivateFile(file, (await handle.stat()).mode);
+    return await handle.readFile();
+  } catch (error) {
+    throw error instanceof StoreError ? error : unreadable(file, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(file: string, cause: unknown): StoreError {
+  return new StoreError(`Cannot read the encrypted store ${file}`, {
+    hint: "Check its permissions.",
+    cause,
+  });
+}
+
+/**
+ * Refuses a store file other users can read or write, as ssh refuses such a key: the ciphertext
+ * is all an offline passphrase guesser needs, and a writable file can be swapped. awsafe always
+ * writes it 0600, so another mode was set by someone else (a copy, a restore, a chmod); whether
+ * others took a copy meanwhile cannot be known, so the user decides, rather than a silent chmod.
+ */
+function assertPrivateFile(file: string, fileMode: number): void {
+  if (process.platform === "win32") return;
+  const mode = fileMode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  throw new StoreError(
+    `Refusing to use the encrypted store ${file}: other users can access it (mode ${mode.toString(8)})`,
+    {
+      hint: `Run \`chmod 600 ${file}\` if only you should read it (awsafe writes it so); if others may have copied it meanwhile, their copy can be attacked offline with passphrase guesses.`,
+    },
+  );
 }
 
 async function ensurePrivateDir(dir: string): Promise<void> {
   const created = await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (created !== undefined) return;
-  // Like ssh with ~/.ssh: refuse a directory others can enter rather than silently change it.
-  const mode = (await stat(dir)).mode & 0o777;
+  if (created === undefined) await assertPrivateDir(dir);
+}
+
+/** Like ssh with ~/.ssh: refuse a directory others can enter rather than silently change it. */
+async function assertPrivateDir(dir: string): Promise<void> {
+  const found = await stat(dir).catch(() => undefined);
+  if (found === undefined) return;
+  const mode = found.mode & 0o777;
   if (process.platform !== "win32" && (mode & 0o077) !== 0) {
     throw new StoreError(
       `Refusing to write the encrypted store into ${dir}: other users can access it (mode ${mode.toString(8)})`,

@@ -63,6 +63,7 @@ export function openPassStore(options: PassStoreOptions): Promise<SecretStore> {
       (await listGpgFiles(path.join(storeDir, prefix))).map((file) =>
         file.slice(0, -".gpg".length),
       ),
+    checkWritable: () => requireInitialized(storeDir),
   };
   return Promise.resolve(storeOverRaw(backend));
 }

@@ -26,7 +26,7 @@ export const runMigrate: CommandRun<MigrateInput> = async (input, io) => {
   if (from.backend === to.backend) {
     throw new UsageError(`--from and --to are both "${from.backend}"; nothing to migrate`);
   }
-  const opening = { prompter: io.prompter, hooks: io.hooks };
+  const opening = { prompter: io.prompter, hooks: io.hooks, notice: io.notice };
   const source = await openConfiguredStore(io, from.backend, from.paths, opening);
   const result = await migrateStore({
     from: source,

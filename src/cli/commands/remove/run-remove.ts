@@ -16,7 +16,7 @@ export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
   const { profile, sessions } = input;
   const { store } = await openCommandStore(io, input.backend);
   const stored = new Set((await store.list({ kind: "long-term" })).map((ref) => ref.name));
-  const removed = await removeStored(store, {
+  const { removed, backupsWithKey } = await removeStored(store, {
     profile,
     sessions,
     belongs: await profileSessionMatcher(io, profile, stored),
@@ -40,5 +40,10 @@ export const runRemove: CommandRun<RemoveInput> = async (input, io) => {
       ? `no cached sessions of "${profile}" ${sessions ? "were found" : "were left"} (store${inAgent === undefined ? "" : " and agent"})\n`
       : `removed ${cached} cached session(s) of "${profile}" (${removed.filter((ref) => ref.kind === "session").length} in ${store.location}${inAgent === undefined ? "" : `, ${inAgent} in the agent`})\n`,
   );
+  for (const backup of backupsWithKey) {
+    io.stderr.write(
+      `note: backup "${backup.name}" (of ${backup.source}, taken ${backup.takenAt}) still holds this key; \`awsafe backup purge\` deletes the backups\n`,
+    );
+  }
   return ExitCode.Ok;
 };
