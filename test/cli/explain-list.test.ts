@@ -137,3 +137,16 @@ describe("awsafe list", () => {
     expect(run.stderr).toContain(`warning: ${join(home, ".aws/config")}:2:`);
   });
 });
+
+describe("awsafe list of a very large config", () => {
+  it("lists 200,000 profiles without crashing (no spread of every row into one call)", () => {
+    const config = Array.from(
+      { length: 200_000 },
+      (_, i) => `[profile p${String(i)}]\nregion = eu-west-1\n`,
+    ).join("");
+    const run = runAwsafe(["list", "--backend", "file"], makeHome({ config }));
+    expect(run.stderr).not.toContain("Maximum call stack");
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(200_001);
+  }, 60_000);
+});

@@ -39,6 +39,7 @@ export function runAwsafe(
     env: { PATH: process.env.PATH ?? "", HOME: home, ...env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
