@@ -4,84 +4,49 @@
 // depth names exactly the folders that layer must not reach. Tests (*.test.ts) wire things
 // together and are left out; nothing in src/ may import the tests or the emulator.
 
+const ports = ["ports"];
+const domain = ["config", "plan", "providers", "iam"];
+const adapters = ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"];
+const app = ["app"];
+const runtime = ["runtime"];
+const doors = ["cli", "lib"];
+
 /** Each layer: its folders, and the folders it must not import. */
 const layers = [
   {
     name: "ports",
-    folders: ["ports"],
-    forbidden: [
-      "config",
-      "plan",
-      "providers",
-      "iam",
-      "aws",
-      "store",
-      "prompt",
-      "process",
-      "lock",
-      "agent",
-      "endpoint",
-      "settings",
-      "app",
-      "runtime",
-      "cli",
-      "lib",
-    ],
+    folders: ports,
+    forbidden: [...domain, ...adapters, ...app, ...runtime, ...doors],
     why: "ports are interfaces: they import only other ports",
   },
   {
     name: "domain",
-    folders: ["config", "plan", "providers", "iam"],
-    forbidden: [
-      "aws",
-      "store",
-      "prompt",
-      "process",
-      "lock",
-      "agent",
-      "endpoint",
-      "settings",
-      "app",
-      "runtime",
-      "cli",
-      "lib",
-    ],
+    folders: domain,
+    forbidden: [...adapters, ...app, ...runtime, ...doors],
     why: "the domain imports only ports and itself; adapters are chosen in runtime/",
   },
   {
     name: "adapters",
-    folders: ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"],
-    forbidden: ["app", "runtime", "cli", "lib"],
+    folders: adapters,
+    forbidden: [...app, ...runtime, ...doors],
     why: "adapters implement ports; they never reach the use-cases or the doors",
   },
   {
     name: "app",
-    folders: ["app"],
-    forbidden: [
-      "aws",
-      "store",
-      "prompt",
-      "process",
-      "lock",
-      "agent",
-      "endpoint",
-      "settings",
-      "runtime",
-      "cli",
-      "lib",
-    ],
+    folders: app,
+    forbidden: [...adapters, ...runtime, ...doors],
     why: "use-cases get their adapters from runtime/ as arguments",
   },
   {
     name: "runtime",
-    folders: ["runtime"],
-    forbidden: ["cli", "lib"],
+    folders: runtime,
+    forbidden: doors,
     why: "runtime/ chooses the adapters for every door; no door is imported",
   },
   {
     name: "doors",
-    folders: ["cli", "lib"],
-    forbidden: ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"],
+    folders: doors,
+    forbidden: adapters,
     typesAllowed: true,
     why: "a door takes its adapters from runtime/ (types may be named)",
   },

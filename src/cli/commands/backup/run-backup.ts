@@ -6,6 +6,7 @@ import { openCommandStore } from "../../../runtime/open-configured-store.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { CliIo } from "../../io.js";
 import type { BackupListInput, BackupPurgeInput, BackupRestoreInput } from "./backup-command.js";
+import { formatTable } from "../../format/format-table.js";
 
 /** `awsafe backup list [--json] [--backend B]`: the backups, never their content. */
 export const runBackupList: CommandRun<BackupListInput> = async (input, io) => {
@@ -19,7 +20,7 @@ export const runBackupList: CommandRun<BackupListInput> = async (input, io) => {
     io.stdout.write(`no backups in ${store.location}\n`);
     return ExitCode.Ok;
   }
-  io.stdout.write(formatTable(backups));
+  io.stdout.write(backupTable(backups));
   return ExitCode.Ok;
 };
 
@@ -77,21 +78,12 @@ function keys(count: number): string {
   return count === 1 ? "1 key" : `${String(count)} keys`;
 }
 
-function formatTable(backups: readonly BackupSummary[]): string {
+function backupTable(backups: readonly BackupSummary[]): string {
   const rows = backups.map((backup) => [
     backup.name,
     backup.takenAt,
     String(backup.keyCount),
     backup.source,
   ]);
-  const header = ["BACKUP", "TAKEN", "KEYS", "SOURCE"];
-  const widths = header.map((_, column) =>
-    [header, ...rows].reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
-  );
-  const line = (row: readonly string[]): string =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return `${[header, ...rows].map(line).join("\n")}\n`;
+  return formatTable(["BACKUP", "TAKEN", "KEYS", "SOURCE"], rows);
 }

@@ -7,6 +7,7 @@ import type { CommandRun } from "../../command-spec.js";
 import { formatWarnings } from "../../format/format-warnings.js";
 import { planToJson } from "../../format/plan-to-json.js";
 import type { ListInput } from "./list-command.js";
+import { formatTable } from "../../format/format-table.js";
 
 /**
  * `awsafe list [--json] [--backend B]`: every profile, its region, where its credentials come
@@ -21,7 +22,7 @@ export const runList: CommandRun<ListInput> = async (input, io) => {
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
-  io.stdout.write(formatTable(profiles));
+  io.stdout.write(profileTable(profiles));
   if (store.status !== "open") {
     io.stderr.write(`note: stored keys not shown: ${store.message}\n`);
     if (store.hint !== undefined) io.stderr.write(`hint: ${store.hint}\n`);
@@ -41,7 +42,7 @@ function storeToJson(store: StoreView): unknown {
       };
 }
 
-function formatTable(profiles: readonly ProfileListing[]): string {
+function profileTable(profiles: readonly ProfileListing[]): string {
   if (profiles.length === 0)
     return "no profiles: the shared config and credentials files define none\n";
   const rows = profiles.map(({ summary, region, storedKeyId }) => [
@@ -50,17 +51,7 @@ function formatTable(profiles: readonly ProfileListing[]): string {
     credentialsCell(summary) +
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
-  const header = ["PROFILE", "REGION", "CREDENTIALS"];
-  // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
-  const widths = [0, 1].map((column) =>
-    [header, ...rows].reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
-  );
-  const line = (row: readonly string[]): string =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return `${[header, ...rows].map(line).join("\n")}\n`;
+  return formatTable(["PROFILE", "REGION", "CREDENTIALS"], rows);
 }
 
 function credentialsCell(summary: ProfileSummary): string {
