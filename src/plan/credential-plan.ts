@@ -114,6 +114,11 @@ export interface SessionTokenStep {
   readonly mfaSerial?: string;
   /** awsafe's `mfa_process`: a command that prints the MFA code. */
   readonly mfaProcess?: string;
+  /**
+   * The profile that sets `mfa_serial` (and `mfa_process`), present with `mfaSerial`: usually the
+   * first role's, which is not the profile whose keys make the call.
+   */
+  readonly mfaProfile?: string;
   readonly durationSeconds?: number;
 }
 
@@ -134,6 +139,8 @@ export interface AssumeRoleStep {
   /** The MFA device to send a code for; absent when an earlier step already used it. */
   readonly mfaSerial?: string;
   readonly mfaProcess?: string;
+  /** The profile that sets `mfa_serial` and `mfa_process`, present with `mfaSerial`. */
+  readonly mfaProfile?: string;
   /** Made from temporary credentials (role chaining), so AWS caps the session at one hour. */
   readonly chained: boolean;
   /** 3600 when `chained`. */

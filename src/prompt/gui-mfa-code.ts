@@ -1,6 +1,7 @@
 import { AuthError } from "../errors.js";
 import type { CommandRunner, CommandVector } from "../ports/command-runner.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
+import { mfaQuestion } from "./mfa-question.js";
 
 /** The dialog programs `AWSAFE_PROMPT` can name. */
 export type GuiPrompt = "zenity" | "kdialog" | "osascript";
@@ -14,7 +15,7 @@ export async function guiMfaCode(
   program: GuiPrompt,
   request: MfaRequest,
 ): Promise<string> {
-  const question = `Enter MFA code for ${request.serialNumber}`;
+  const question = mfaQuestion(request);
   const result = await runner.run(dialogCommand(program, question), { stderr: "capture" });
   if (result.exitCode !== 0) {
     throw new AuthError(`The ${program} MFA dialog was cancelled or failed`, {

@@ -32,15 +32,20 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
     if (terminal === undefined) throw noTerminal();
     try {
       const { read } = await import("read");
-      return await read({
+      const answer = await read({
         prompt: question,
         silent,
         input: terminal.input,
         output: terminal.output,
       });
+      // The Enter of a hidden answer is not echoed either: end the line, or the next output
+      // (another prompt, a message) would be written over the question.
+      if (silent) terminal.output.write("\n");
+      return answer;
     } catch (error) {
       // `read` rejects with "canceled" on Ctrl-C; anything else is the terminal failing.
       if (error instanceof Error && error.message === "canceled") {
+        terminal.output.write("\n");
         throw new InterruptedError("Cancelled at the prompt; nothing was changed", {
           cause: error,
         });

@@ -30,7 +30,7 @@ export function fromSessionToken(
     }
     return withMfaCode(
       deps.mfa,
-      { serialNumber, profile: step.profile, mfaProcess: step.mfaProcess },
+      { serialNumber, profile: step.mfaProfile ?? step.profile, mfaProcess: step.mfaProcess },
       (mfa) => deps.sts.getSessionToken(keys, { durationSeconds, mfa }, context),
     );
   };

@@ -1,6 +1,5 @@
 import type { ServedProfile } from "../../../endpoint/serve-profile.js";
 import { ExitCode } from "../../../errors.js";
-import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
 import { serveCredentials } from "../../../runtime/serve-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
@@ -14,8 +13,7 @@ import type { ServeInput } from "./serve-command.js";
 export const runServe: CommandRun<ServeInput> = async (input, io) => {
   const { profile } = input;
   const request = credentialRequest(profile, input);
-  const first = await obtainCredentials(io, request);
-  const served = await serveCredentials(io, request, first, {
+  const { served, resolved: first } = await serveCredentials(io, request, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     port: input.port,
