@@ -1,6 +1,7 @@
 import { closeSync, openSync } from "node:fs";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
+import { readTerminalLine } from "./read-terminal-line.js";
 
 /** Where the terminal prompter talks; tests pass their own. */
 export interface TtyPrompterOptions {
@@ -25,8 +26,12 @@ export interface Terminal {
  */
 export function ttyPrompter(options: TtyPrompterOptions): Prompter {
   const { openTerminal } = options;
+  // Bun's terminal streams cannot be opened twice (see read-terminal-line.ts).
+  const synchronous =
+    openTerminal === undefined && options.platform !== "win32" && "bun" in process.versions;
   const ask = async (question: string, silent: boolean): Promise<string> => {
     if (options.mode === "none") throw noTerminal();
+    if (synchronous) return askSynchronously(question, silent);
     const terminal =
       openTerminal === undefined ? await openControllingTerminal(options.platform) : openTerminal();
     if (terminal === undefined) throw noTerminal();
@@ -46,9 +51,7 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
       // `read` rejects with "canceled" on Ctrl-C; anything else is the terminal failing.
       if (error instanceof Error && error.message === "canceled") {
         terminal.output.write("\n");
-        throw new InterruptedError("Cancelled at the prompt; nothing was changed", {
-          cause: error,
-        });
+        throw cancelled(error);
       }
       throw new UsageError("Cannot read the answer from the terminal; nothing was changed", {
         hint: "run the command in an interactive terminal, or use the environment variable or flag that provides the value",
@@ -112,6 +115,17 @@ async function openControllingTerminal(platform: NodeJS.Platform): Promise<Termi
     if (readFd !== undefined) closeSync(readFd);
     return undefined;
   }
+}
+
+function askSynchronously(question: string, silent: boolean): string {
+  const line = readTerminalLine(question, silent);
+  if (line === undefined) throw noTerminal();
+  if (line.kind === "cancelled") throw cancelled(undefined);
+  return line.text;
+}
+
+function cancelled(cause: unknown): InterruptedError {
+  return new InterruptedError("Cancelled at the prompt; nothing was changed", { cause });
 }
 
 function noTerminal(): UsageError {

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { expect, it } from "vitest";
 import { awsafeArgv } from "../support/awsafe-command.js";
+import { repoRoot } from "../support/conformance.js";
 import { describeWithRealThing, missingCommands } from "../store/real-thing.js";
 import { mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
@@ -66,5 +68,22 @@ describeWithRealThing("MFA prompts on a terminal", await missingCommands("script
     expect(screen).toContain(`${first}\n${again}\n`);
     expect(screen).toContain("(attempt 3 of 3): \nawsafe: ");
     expect(screen).not.toMatch(/000000|9876|000001/);
+  });
+
+  it("leaves the terminal to the command exec starts once the code is typed", async () => {
+    expect((await ctx.world.awsafe(["remove", "base", "--sessions"])).status).toBe(0);
+    const child = 'echo "child is reading"; read -r line; echo "child got [$line]"';
+    const terminal = onTerminal(["exec", "admin-asks", "--no-agent", "--", "sh", "-c", child], {
+      ...ctx.world.env,
+      AWSAFE_PROMPT: "terminal",
+      TERM: "dumb",
+    });
+    await terminal.waitFor(`Enter MFA code for ${mfaSerial}: `);
+    const script = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
+    terminal.type(`${(await ctx.world.run(process.execPath, [script])).stdout.trim()}\r`);
+    await terminal.waitFor("child is reading");
+    terminal.type("typed for the child\r");
+    expect(await terminal.ended).toBe(0);
+    expect(terminal.screen()).toContain("child got [typed for the child]");
   });
 });
