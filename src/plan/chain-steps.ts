@@ -20,7 +20,7 @@ interface MfaDevice {
 
 /**
  * The steps of a plan for a walked chain: the source, an optional GetSessionToken, one
- * AssumeRole per role (DESIGN §3.2, aws-vault's `TempCredentialsCreator`):
+ * AssumeRole per role (aws-vault's `TempCredentialsCreator`):
  *
  * - Long-term keys never reach a command directly: without a role they go through
  *   GetSessionToken (with the profile's `mfa_serial` when set).

@@ -9,7 +9,7 @@ import type {
 import type { ProviderOptions } from "./credential-provider.js";
 
 /**
- * Applies `--duration` and `--no-session` to a plan, with the rules of DESIGN §3.2:
+ * Applies `--duration` and `--no-session` to a plan, with the rules of chain-steps.ts:
  *
  * - `--no-session` drops the GetSessionToken step; its MFA device moves to the first role (which
  *   is then assumed straight from the long-term keys, so no longer chained). Without a role the
