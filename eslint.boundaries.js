@@ -1,8 +1,9 @@
-// Which folder of src/ may import which (DESIGN §3: arrows point inward), enforced by ESLint's
-// own no-restricted-imports. Imports are relative, so for a file N folders below src/ an import
-// of src/<folder>/... starts with N times "../" and the folder's name: one config per layer and
-// depth names exactly the folders that layer must not reach. Tests (*.test.ts) wire things
-// together and are left out; nothing in src/ may import the tests or the emulator.
+// Which folder of src/ may import which (arrows point inward, as the README's layout says),
+// enforced by ESLint's own no-restricted-imports. Imports are relative, so for a file N folders
+// below src/ an import of src/<folder>/... starts with N times "../" and the folder's name: one
+// config per layer and depth names exactly the folders that layer must not reach. Tests
+// (*.test.ts) wire things together and are left out; nothing in src/ may import the tests or
+// the emulator.
 
 const ports = ["ports"];
 const domain = ["config", "plan", "providers", "iam"];

@@ -57,7 +57,7 @@ try {
     "--mfa-serial",
     user.mfaSerial,
     "--mfa-process",
-    `${quote(process.execPath)} ${quote(totpScript)}`,
+    `${shellWord(process.execPath)} ${shellWord(totpScript)}`,
     "--region",
     "us-east-1",
     "--credential-process",
@@ -144,7 +144,7 @@ function awsafe(args, extraEnv = {}) {
 }
 
 function run(shown, [program, ...args], extraEnv = {}) {
-  console.log(`$ ${[shown, ...args.slice(shown === "awsafe" ? 1 : 0)].join(" ")}`);
+  console.log(`$ ${[shown, ...args.slice(shown === "awsafe" ? 1 : 0)].map(shellWord).join(" ")}`);
   const result = spawnSync(program, args, {
     env: { ...env, ...extraEnv },
     encoding: "utf8",
@@ -189,4 +189,9 @@ function findAwsCli() {
 
 function quote(word) {
   return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `word` as a shell reads it back: as it is when it has nothing a shell would act on, else quoted. */
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : quote(word);
 }

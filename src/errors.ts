@@ -6,6 +6,10 @@ export const ExitCode = {
   Software: 70,
   NoPerm: 77,
   Config: 78,
+  /** `exec`'s command was found but cannot be run, as POSIX shells and env(1) report it. */
+  CannotExecute: 126,
+  /** `exec`'s command was not found, as POSIX shells and env(1) report it. */
+  NotFound: 127,
   /** Ctrl-C: 128 + SIGINT, as shells report it. */
   Interrupted: 130,
 } as const;
@@ -56,4 +60,18 @@ export class ConfigError extends AppError {
 /** The user pressed Ctrl-C at a prompt (exit 130); nothing was changed. */
 export class InterruptedError extends AppError {
   readonly exitCode = ExitCode.Interrupted;
+}
+
+/** `exec` could not start its command: not found (127) or not executable (126). */
+export class CommandStartError extends AppError {
+  readonly exitCode: typeof ExitCode.NotFound | typeof ExitCode.CannotExecute;
+
+  constructor(
+    message: string,
+    exitCode: typeof ExitCode.NotFound | typeof ExitCode.CannotExecute,
+    options: AppErrorOptions = {},
+  ) {
+    super(message, options);
+    this.exitCode = exitCode;
+  }
 }

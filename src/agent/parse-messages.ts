@@ -161,9 +161,18 @@ function mfaRequest(value: unknown): MfaRequest | undefined {
   const profile = str(m, "profile");
   const attempt = num(m, "attempt");
   const mfaProcess = str(m, "mfaProcess");
+  const attempts = num(m, "attempts");
+  const lastFailure = str(m, "lastFailure");
   if (serialNumber === undefined || profile === undefined || attempt === undefined)
     return undefined;
-  return { serialNumber, profile, attempt, ...(mfaProcess === undefined ? {} : { mfaProcess }) };
+  return {
+    serialNumber,
+    profile,
+    attempt,
+    ...(mfaProcess === undefined ? {} : { mfaProcess }),
+    ...(attempts === undefined ? {} : { attempts }),
+    ...(lastFailure === undefined ? {} : { lastFailure }),
+  };
 }
 
 function agentStatus(value: unknown): AgentStatus | undefined {

@@ -68,7 +68,7 @@ export function listOption(flags: string, description: string): OptionSpec<reado
   };
 }
 
-/** `--duration 12h`: seconds, checked for form (STS checks the limits). */
+/** `--duration 12h`: seconds, checked for form here; the limits are checked against the plan. */
 export function durationOption(flags: string, description: string): OptionSpec<number | undefined> {
   const text = textOption(flags, description);
   return {

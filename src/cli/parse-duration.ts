@@ -2,7 +2,8 @@ import { UsageError } from "../errors.js";
 
 /**
  * `--duration`: seconds (`3600`), or hours, minutes and seconds with units (`12h`, `90m`,
- * `1h30m`, `900s`), as aws-vault takes it. STS checks the limits; this checks the form only.
+ * `1h30m`, `900s`), as aws-vault takes it. This checks the form only; `checkDuration` checks the
+ * limits against the plan, before any call.
  *
  * @throws UsageError on anything else.
  */

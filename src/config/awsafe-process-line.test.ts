@@ -6,12 +6,12 @@ import { credentialProcessLine, isAwsafeProcessLine, shellQuote } from "./awsafe
 const awkward = ["/opt/my tools/node", "/home/o'brien/awsafe/dist/cli.cjs"];
 
 describe("credentialProcessLine", () => {
-  it("leaves plain words alone and names the backend only when given", () => {
+  it("leaves plain words alone and names no backend (the recorded one is read)", () => {
     expect(credentialProcessLine(["/usr/bin/node", "/opt/awsafe/cli.js"], "dev")).toBe(
       "/usr/bin/node /opt/awsafe/cli.js credential-process dev",
     );
-    expect(credentialProcessLine(["/usr/bin/node", "/a.js"], "team/dev@x", "file")).toBe(
-      "/usr/bin/node /a.js credential-process team/dev@x --backend file",
+    expect(credentialProcessLine(["/usr/bin/node", "/a.js"], "team/dev@x")).toBe(
+      "/usr/bin/node /a.js credential-process team/dev@x",
     );
   });
 
@@ -34,8 +34,8 @@ describeWithRealThing(
   "credential_process quoting read by botocore's shlex and by /bin/sh",
   await missingCommands("python3", "sh"),
   () => {
-    const line = credentialProcessLine(awkward, "dev", "file");
-    const expected = [...awkward, "credential-process", "dev", "--backend", "file"];
+    const line = credentialProcessLine(awkward, "dev's");
+    const expected = [...awkward, "credential-process", "dev's"];
 
     it("splits into the same words with Python's shlex.split (botocore)", () => {
       const out = execFileSync(

@@ -4,21 +4,16 @@ import { splitCommand } from "./split-command.js";
 /**
  * The `credential_process` value that makes the AWS CLI and the SDKs ask this awsafe for a
  * profile's credentials: `<node> <awsafe script> credential-process <profile>`, with absolute
- * paths so it works whatever PATH the calling tool has. `backend` is added when the user chose
- * the store with `--backend` or `AWSAFE_BACKEND`, which the calling tool's environment may lack.
+ * paths so it works whatever PATH the calling tool has. It names no backend: it reads the store
+ * recorded in awsafe's config (the calling tool's environment may lack whatever chose it), while
+ * lines with `--backend` that earlier versions wrote keep working.
  *
  * Each word is quoted only when it must be, with single quotes: botocore splits the value with
  * POSIX `shlex.split` and runs it without a shell, the JS SDK runs it through `/bin/sh`, and
  * single quotes mean the same to both.
  */
-export function credentialProcessLine(
-  self: readonly string[],
-  profile: string,
-  backend?: string,
-): string {
-  const words = [...self, "credential-process", profile];
-  if (backend !== undefined) words.push("--backend", backend);
-  return words.map(shellQuote).join(" ");
+export function credentialProcessLine(self: readonly string[], profile: string): string {
+  return [...self, "credential-process", profile].map(shellQuote).join(" ");
 }
 
 /** `word` as one word for both `shlex.split` and `sh`. */

@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors.js";
+import { AppError, UsageError } from "../errors.js";
 import { validIdentifier } from "./parse/parse-ini-sections.js";
 import { readSessionTags } from "./profile/read-session-tags.js";
 
@@ -53,34 +53,62 @@ const secretKeys = new Set([
   "aws_security_token",
 ]);
 
-/** Rejects values AWS would reject, and secrets, before anything is written. */
+/**
+ * Rejects a profile name given on the command line that not every AWS tool reads the same way
+ * in `[profile NAME]` and `source_profile` (a usage error: the files are not at fault).
+ *
+ * @throws UsageError naming the characters a name may have.
+ */
+export function checkProfileName(profile: string): void {
+  // `__proto__` is a valid identifier, but the JS SDK refuses to parse a section by that name.
+  if (!validIdentifier.test(profile) || profile === "__proto__") {
+    throw new UsageError(
+      `${JSON.stringify(profile)} is not a profile name every AWS tool can read`,
+      {
+        hint: "Use letters, digits and _-/.%@:+ only.",
+      },
+    );
+  }
+}
+
+/**
+ * Rejects values given on the command line that AWS would reject, and secrets, before anything
+ * is written: usage errors, since the files are not at fault.
+ *
+ * @throws UsageError naming the setting and what it should be.
+ */
 export function checkProfileValues(
   profile: string,
   values: Readonly<Record<string, string>>,
 ): void {
   for (const [key, value] of Object.entries(values)) {
     if (secretKeys.has(key)) {
-      throw new ConfigError(`awsafe does not write ${key} to the shared files`, {
+      throw new UsageError(`awsafe does not write ${key} to the shared files`, {
         hint: `keys belong in the secret store: use \`awsafe add ${profile}\``,
       });
     }
     const format = formats[key];
     if (format !== undefined && !format.pattern.test(value)) {
-      throw new ConfigError(`${key} "${value}" for profile "${profile}" is not ${format.expected}`);
+      throw new UsageError(`${key} "${value}" for profile "${profile}" is not ${format.expected}`);
     }
     if (key === "duration_seconds" && (Number(value) < 900 || Number(value) > 43200)) {
-      throw new ConfigError(
+      throw new UsageError(
         `duration_seconds ${value} for profile "${profile}" is outside 900..43200`,
         { hint: "AWS accepts 15 minutes to 12 hours for a role session" },
       );
     }
   }
   if (values.session_tags !== undefined) {
-    // Throws the reader's own message for a list STS would refuse.
-    readSessionTags({ session_tags: values.session_tags }, `profile "${profile}"`);
+    // The reader's own message for a list STS would refuse, as a usage error here.
+    try {
+      readSessionTags({ session_tags: values.session_tags }, `profile "${profile}"`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw new UsageError(error.message, { hint: error.hint, cause: error });
+    }
   }
   if (values.source_profile !== undefined && values.credential_source !== undefined) {
-    throw new ConfigError(
+    throw new UsageError(
       `profile "${profile}" cannot have both source_profile and credential_source`,
       {
         hint: "choose one: another profile's credentials, or Environment/Ec2InstanceMetadata/EcsContainer",

@@ -42,6 +42,21 @@ export interface RunningEndpoint {
 /** The only address served: never a LAN interface, never IPv6 "any". */
 const loopback = "127.0.0.1";
 
+/** What is served, once the port is taken. */
+export type ServeOptions = Omit<EndpointOptions, "port" | "limits">;
+
+/**
+ * A port taken on `127.0.0.1` that serves nothing yet: a request is answered 503 until
+ * {@link BoundEndpoint.serve} is called.
+ */
+export interface BoundEndpoint {
+  readonly port: number;
+  /** Serves `options` on the port taken (once). */
+  serve(options: ServeOptions): RunningEndpoint;
+  /** Stops listening and closes every connection. */
+  stop(): Promise<void>;
+}
+
 /**
  * Starts the credential endpoint on `127.0.0.1` (see `request-guard.ts` for what every request
  * must pass, `ecs-route.ts` and `imds-routes.ts` for what is served).
@@ -49,6 +64,19 @@ const loopback = "127.0.0.1";
  * @throws StoreError when the port cannot be listened on (in use, or privileged).
  */
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
+  return (await bindEndpoint(options)).serve(options);
+}
+
+/**
+ * Takes the port first, so a port in use fails a command before it fetches credentials (and
+ * perhaps asks for an MFA code) to serve on it.
+ *
+ * @throws StoreError when the port cannot be listened on (in use, or privileged).
+ */
+export async function bindEndpoint(options: {
+  readonly port?: number | undefined;
+  readonly limits?: Partial<EndpointLimits> | undefined;
+}): Promise<BoundEndpoint> {
   const limits = { ...defaultLimits, ...options.limits };
   const server = createServer({
     maxHeaderSize: limits.maxHeaderBytes,
@@ -62,24 +90,36 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   // flood holds every slot. The slots close the oldest stranger instead.
   const slots = shareConnections(server, limits);
   const port = await listen(server, options.port ?? 0);
-  server.on("request", handler(options, limits, port, slots));
-  const base = `http://${loopback}:${port}`;
+  let serving: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (serving !== undefined) serving(request, response);
+    else sendJsonError(response, 503, "NotReady", "the endpoint is starting");
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+      server.closeAllConnections();
+    });
   return {
     port,
-    credentialsUrl: `${base}${ecsPath}`,
-    imdsUrl: options.ec2 === true ? `${base}/` : undefined,
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
+    serve: (served) => {
+      serving = handler(served, limits, port, slots);
+      const base = `http://${loopback}:${port}`;
+      return {
+        port,
+        credentialsUrl: `${base}${ecsPath}`,
+        imdsUrl: served.ec2 === true ? `${base}/` : undefined,
+        stop,
+      };
+    },
+    stop,
   };
 }
 
 function handler(
-  options: EndpointOptions,
+  options: ServeOptions,
   limits: EndpointLimits,
   port: number,
   slots: ConnectionSlots,

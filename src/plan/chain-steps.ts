@@ -20,7 +20,7 @@ interface MfaDevice {
 
 /**
  * The steps of a plan for a walked chain: the source, an optional GetSessionToken, one
- * AssumeRole per role (DESIGN §3.2, aws-vault's `TempCredentialsCreator`):
+ * AssumeRole per role (aws-vault's `TempCredentialsCreator`):
  *
  * - Long-term keys never reach a command directly: without a role they go through
  *   GetSessionToken (with the profile's `mfa_serial` when set).
@@ -28,6 +28,10 @@ interface MfaDevice {
  *   assumed from it without a second prompt; the session is cached for hours, so one prompt
  *   serves many roles. Unless that role asks for more than an hour: a role assumed from a
  *   session is capped at one hour, so the role is assumed with MFA straight from the keys.
+ * - A first role without `mfa_serial` uses the device of the keys' own profile, when it sets
+ *   one: aws-vault's rule (the source profile gets its MFA session, and the roles above it are
+ *   assumed from that session). The AWS CLI ignores it and assumes the role without MFA; a user
+ *   who set up a device for these keys means it to be used.
  * - A role assumed from temporary credentials is `chained` and capped at one hour.
  *
  * @throws ConfigError when a role's source is an SSO token alone, which cannot call STS.
@@ -41,28 +45,34 @@ export function chainSteps(chain: SourceChain): readonly [SourceStep, ...Transfo
   const steps: TransformStep[] = session === undefined ? [] : [session];
   let temporary = session !== undefined || isTemporary(chain.source);
   let usedMfa = session?.mfaSerial;
-  for (const role of chain.roles) {
-    const device = mfaDevice(role);
+  chain.roles.forEach((role, index) => {
+    const device = mfaDevice(role) ?? (index === 0 ? keysDevice(chain) : undefined);
     // aws-vault's rule: a device already used up the chain is not asked again; a TOTP code
     // cannot be reused anyway, and the credentials already carry that MFA context.
     const mfa = device?.serial === usedMfa ? undefined : device;
     steps.push(assumeRoleStep(role, mfa, temporary));
     temporary = true;
     usedMfa = mfa?.serial ?? usedMfa;
-  }
+  });
   return [chain.source, ...steps];
 }
 
 /** The GetSessionToken step the rules above call for, if any. */
-function sessionStep({ source, sourceProfile, roles }: SourceChain): SessionTokenStep | undefined {
+function sessionStep(chain: SourceChain): SessionTokenStep | undefined {
+  const { source, sourceProfile, roles } = chain;
   if (!isLongTermKeys(source)) return undefined;
   const [firstRole] = roles;
   if (firstRole === undefined) {
     return sessionTokenStep(sourceProfile, mfaDevice(sourceProfile), sourceProfile.durationSeconds);
   }
-  const device = mfaDevice(firstRole);
+  const device = mfaDevice(firstRole) ?? keysDevice(chain);
   if (device === undefined || exceedsChainingCap(firstRole)) return undefined;
   return sessionTokenStep(sourceProfile, device, undefined);
+}
+
+/** The MFA device of the long-term keys' own profile, which the first role may fall back on. */
+function keysDevice({ source, sourceProfile }: SourceChain): MfaDevice | undefined {
+  return isLongTermKeys(source) ? mfaDevice(sourceProfile) : undefined;
 }
 
 /** Keys that can call GetSessionToken: stored, or plain-text without a session token. */
@@ -139,9 +149,15 @@ function assumeRoleStep(
   };
 }
 
-function mfaFields(mfa: MfaDevice | undefined): { mfaSerial?: string; mfaProcess?: string } {
+function mfaFields(mfa: MfaDevice | undefined): {
+  mfaSerial?: string;
+  mfaProcess?: string;
+  mfaProfile?: string;
+} {
   if (mfa === undefined) return {};
-  return mfa.process === undefined
-    ? { mfaSerial: mfa.serial }
-    : { mfaSerial: mfa.serial, mfaProcess: mfa.process };
+  return {
+    mfaSerial: mfa.serial,
+    ...(mfa.process === undefined ? {} : { mfaProcess: mfa.process }),
+    mfaProfile: mfa.profile,
+  };
 }

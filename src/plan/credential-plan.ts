@@ -139,6 +139,8 @@ export interface AssumeRoleStep {
   /** The MFA device to send a code for; absent when an earlier step already used it. */
   readonly mfaSerial?: string;
   readonly mfaProcess?: string;
+  /** The profile that sets `mfa_serial` and `mfa_process`, present with `mfaSerial`. */
+  readonly mfaProfile?: string;
   /** Made from temporary credentials (role chaining), so AWS caps the session at one hour. */
   readonly chained: boolean;
   /** 3600 when `chained`. */

@@ -43,7 +43,13 @@ const cases: readonly PlanCase[] = [
     profile: "base",
     steps: [
       { kind: "staticKeys", profile: "base", accessKeyId: "AKIAEXAMPLEBASE", temporary: false },
-      { kind: "sessionToken", profile: "base", mfaSerial: mfa, durationSeconds: 28800 },
+      {
+        kind: "sessionToken",
+        profile: "base",
+        mfaSerial: mfa,
+        mfaProfile: "base",
+        durationSeconds: 28800,
+      },
     ],
   },
   {
@@ -84,6 +90,7 @@ const cases: readonly PlanCase[] = [
         roleArn: admin,
         durationSeconds: 7200,
         mfaSerial: mfa,
+        mfaProfile: "admin",
         chained: false,
       },
     ],
@@ -116,6 +123,39 @@ const cases: readonly PlanCase[] = [
     ],
   },
   {
+    name: "mfa_serial of the keys' profile applies to the role above it (as aws-vault does)",
+    ini: `[profile base]\nmfa_serial = ${mfa}\nmfa_process = otp\n[profile admin]\nsource_profile = base\nrole_arn = ${admin}\n`,
+    stored,
+    steps: [
+      { kind: "storedKeys", profile: "base" },
+      {
+        kind: "sessionToken",
+        profile: "base",
+        mfaSerial: mfa,
+        mfaProcess: "otp",
+        mfaProfile: "base",
+      },
+      { kind: "assumeRole", profile: "admin", roleArn: admin, ...chained },
+    ],
+  },
+  {
+    name: "…and a role of more than an hour is assumed straight from the keys with that device",
+    ini: `[profile base]\nmfa_serial = ${mfa}\n[profile admin]\nsource_profile = base\nrole_arn = ${admin}\nduration_seconds = 7200\n`,
+    stored,
+    steps: [
+      { kind: "storedKeys", profile: "base" },
+      {
+        kind: "assumeRole",
+        profile: "admin",
+        roleArn: admin,
+        durationSeconds: 7200,
+        mfaSerial: mfa,
+        mfaProfile: "base",
+        chained: false,
+      },
+    ],
+  },
+  {
     name: "a later role with another MFA device keeps its own MFA",
     ini: `[profile base]\n[profile admin]\nsource_profile = base\nrole_arn = ${admin}\n[profile audit]\nsource_profile = admin\nrole_arn = ${audit}\nmfa_serial = ${otherMfa}\n`,
     profile: "audit",
@@ -123,7 +163,14 @@ const cases: readonly PlanCase[] = [
     steps: [
       { kind: "storedKeys", profile: "base" },
       { kind: "assumeRole", profile: "admin", roleArn: admin, chained: false },
-      { kind: "assumeRole", profile: "audit", roleArn: audit, mfaSerial: otherMfa, ...chained },
+      {
+        kind: "assumeRole",
+        profile: "audit",
+        roleArn: audit,
+        mfaSerial: otherMfa,
+        mfaProfile: "audit",
+        ...chained,
+      },
     ],
   },
   {
@@ -131,7 +178,14 @@ const cases: readonly PlanCase[] = [
     ini: `[profile base]\n${keys}aws_session_token = FAKE-token\n[profile admin]\nsource_profile = base\nrole_arn = ${admin}\nmfa_serial = ${mfa}\n`,
     steps: [
       { kind: "staticKeys", profile: "base", accessKeyId: "AKIAEXAMPLEBASE", temporary: true },
-      { kind: "assumeRole", profile: "admin", roleArn: admin, mfaSerial: mfa, ...chained },
+      {
+        kind: "assumeRole",
+        profile: "admin",
+        roleArn: admin,
+        mfaSerial: mfa,
+        mfaProfile: "admin",
+        ...chained,
+      },
     ],
   },
   {
@@ -187,7 +241,7 @@ const cases: readonly PlanCase[] = [
     stored,
     steps: [
       { kind: "storedKeys", profile: "base" },
-      { kind: "sessionToken", profile: "base", mfaSerial: mfa },
+      { kind: "sessionToken", profile: "base", mfaSerial: mfa, mfaProfile: "base" },
       { kind: "assumeRole", profile: "base", roleArn: admin, ...chained },
     ],
   },
@@ -204,7 +258,14 @@ const cases: readonly PlanCase[] = [
         accountId: "111122223333",
         roleName: "Dev",
       },
-      { kind: "assumeRole", profile: "admin", roleArn: admin, mfaSerial: mfa, ...chained },
+      {
+        kind: "assumeRole",
+        profile: "admin",
+        roleArn: admin,
+        mfaSerial: mfa,
+        mfaProfile: "admin",
+        ...chained,
+      },
     ],
   },
   {

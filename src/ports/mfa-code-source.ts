@@ -14,6 +14,10 @@ export interface MfaRequest {
   readonly mfaProcess?: string | undefined;
   /** 1 for the first ask; more after AWS refused the code before. */
   readonly attempt: number;
+  /** How many codes may be tried in all (3), when the asker knows. */
+  readonly attempts?: number | undefined;
+  /** Why the previous code failed, for a later attempt: "AWS refused the last code". */
+  readonly lastFailure?: string | undefined;
 }
 
 /** Gives a 6-digit code for the device, or rejects with an AppError saying how to give one. */

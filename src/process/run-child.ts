@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { UsageError } from "../errors.js";
+import { CommandStartError, ExitCode } from "../errors.js";
 import { childEnvironment } from "./child-environment.js";
 
 /** Signals a terminal or a supervisor sends that the child, not awsafe, should act on. */
@@ -20,7 +20,8 @@ const forwarded: readonly NodeJS.Signals[] = [
  * signals above while it runs, and resolves to its exit code, or 128 + the signal's number when
  * a signal ended it (as shells report it).
  *
- * @throws UsageError when the program cannot be started (not found, not executable).
+ * @throws CommandStartError when the program cannot be started: not found (exit 127) or not
+ *   executable (126), the codes env(1) and POSIX shells use.
  */
 export function runChild(
   program: string,
@@ -42,16 +43,25 @@ export function runChild(
     for (const signal of forwarded) process.on(signal, forward);
     child.on("error", (error) => {
       stopForwarding();
-      reject(
-        new UsageError(`Cannot run "${program}": ${error.message}`, {
-          hint: "Check the command's name and that it is on PATH",
-          cause: error,
-        }),
-      );
+      reject(startError(program, error));
     });
     child.on("exit", (code, signal) => {
       stopForwarding();
       resolve(signal === null ? (code ?? 1) : 128 + constants.signals[signal]);
     });
+  });
+}
+
+function startError(program: string, error: NodeJS.ErrnoException): CommandStartError {
+  if (error.code === "ENOENT") {
+    return new CommandStartError(`Cannot run "${program}": command not found`, ExitCode.NotFound, {
+      hint: "Check the command's name and that it is on PATH",
+      cause: error,
+    });
+  }
+  const why = error.code === "EACCES" ? "permission denied" : (error.code ?? error.message);
+  return new CommandStartError(`Cannot run "${program}": ${why}`, ExitCode.CannotExecute, {
+    hint: "Check that it is a program and that it is executable (chmod +x)",
+    cause: error,
   });
 }

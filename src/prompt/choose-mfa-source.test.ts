@@ -63,14 +63,19 @@ describe("chooseMfaSource", () => {
     await expect(source({ ...request, mfaProcess: "otp" })).rejects.toThrow(/6-digit/);
   });
 
-  it("asks on the terminal by default, and says the code was refused on a second ask", async () => {
+  it("asks on the terminal by default; a second ask says which attempt it is and why", async () => {
     const tty = terminal("222222");
     const source = chooseMfaSource({ prompter: tty, runner: recordingRunner("") });
-    await source(request);
-    await source({ ...request, attempt: 2 });
+    await source({ ...request, attempts: 3 });
+    await source({
+      ...request,
+      attempt: 2,
+      attempts: 3,
+      lastFailure: "AWS refused the last code",
+    });
     expect(tty.questions).toEqual([
       `Enter MFA code for ${request.serialNumber}: `,
-      `That code was refused. Enter MFA code for ${request.serialNumber}: `,
+      `AWS refused the last code. Enter MFA code for ${request.serialNumber} (attempt 2 of 3): `,
     ]);
   });
 

@@ -5,6 +5,7 @@ import type { Prompter } from "../ports/prompter.js";
 import { fixedMfaCode } from "./fixed-mfa-code.js";
 import { guiMfaCode } from "./gui-mfa-code.js";
 import { mfaProcessCode } from "./mfa-process-code.js";
+import { mfaQuestion } from "./mfa-question.js";
 import { ykmanMfaCode } from "./ykman-mfa-code.js";
 
 /** What decides where a code comes from. */
@@ -47,7 +48,8 @@ function promptFor(mode: string, choice: MfaSourceChoice): MfaCodeSource {
     case "ykman":
       return (request) => ykmanMfaCode(choice.runner, request);
     case "none":
-      return (request) => Promise.reject(noWayToAsk(request, "AWSAFE_PROMPT=none"));
+      return (request) =>
+        Promise.reject(noWayToAsk(request, "AWSAFE_PROMPT=none turns asking off"));
     default:
       throw new UsageError(`Unknown AWSAFE_PROMPT "${mode}"`, {
         hint: "Use one of: terminal, zenity, kdialog, osascript, ykman, none",
@@ -56,13 +58,12 @@ function promptFor(mode: string, choice: MfaSourceChoice): MfaCodeSource {
 }
 
 async function terminalCode(prompter: Prompter, request: MfaRequest): Promise<string> {
-  if (!prompter.canPrompt()) throw noWayToAsk(request, "there is no terminal");
-  const again = request.attempt > 1 ? "That code was refused. " : "";
-  return prompter.secret(`${again}Enter MFA code for ${request.serialNumber}: `);
+  if (!prompter.canPrompt()) throw noWayToAsk(request, "there is no terminal to ask on");
+  return prompter.secret(`${mfaQuestion(request)}: `);
 }
 
 function noWayToAsk(request: MfaRequest, why: string): AuthError {
-  return new AuthError(`An MFA code for ${request.serialNumber} is needed, but ${why} to ask on`, {
+  return new AuthError(`An MFA code for ${request.serialNumber} is needed, but ${why}`, {
     hint: `Give it with --mfa-token CODE, set mfa_process in profile "${request.profile}" (a command printing the code, e.g. \`ykman oath accounts code -s NAME\`), or set AWSAFE_PROMPT to zenity, kdialog, osascript or ykman`,
   });
 }

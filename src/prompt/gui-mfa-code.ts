@@ -2,6 +2,7 @@ import { AuthError } from "../errors.js";
 import type { CommandRunner, CommandVector } from "../ports/command-runner.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 import { maxCodeOutputBytes } from "./max-code-output.js";
+import { mfaQuestion } from "./mfa-question.js";
 
 /** The dialog programs `AWSAFE_PROMPT` can name. */
 export type GuiPrompt = "zenity" | "kdialog" | "osascript";
@@ -15,7 +16,7 @@ export async function guiMfaCode(
   program: GuiPrompt,
   request: MfaRequest,
 ): Promise<string> {
-  const question = `Enter MFA code for ${request.serialNumber}`;
+  const question = mfaQuestion(request);
   const result = await runner.run(dialogCommand(program, question), {
     stderr: "capture",
     subject: `the ${program} MFA dialog for profile "${request.profile}"`,

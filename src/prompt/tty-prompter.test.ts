@@ -48,6 +48,13 @@ describe("ttyPrompter", () => {
     expect(fake.closed()).toBe(true);
   });
 
+  it("ends the line of a hidden answer, so what is printed next starts on a line of its own", async () => {
+    const fake = fakeTerminal("FAKEtest-secret-value");
+    const prompter = ttyPrompter({ platform: "linux", openTerminal: () => fake.terminal });
+    await prompter.secret("Secret:");
+    expect(fake.shown()).toMatch(/Secret: *\n$/);
+  });
+
   it.each([
     ["y", true],
     ["YES", true],

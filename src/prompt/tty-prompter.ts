@@ -1,6 +1,7 @@
 import { closeSync, openSync } from "node:fs";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
+import { readTerminalLine } from "./read-terminal-line.js";
 
 /** Where the terminal prompter talks; tests pass their own. */
 export interface TtyPrompterOptions {
@@ -25,25 +26,32 @@ export interface Terminal {
  */
 export function ttyPrompter(options: TtyPrompterOptions): Prompter {
   const { openTerminal } = options;
+  // Bun's terminal streams cannot be opened twice (see read-terminal-line.ts).
+  const synchronous =
+    openTerminal === undefined && options.platform !== "win32" && "bun" in process.versions;
   const ask = async (question: string, silent: boolean): Promise<string> => {
     if (options.mode === "none") throw noTerminal();
+    if (synchronous) return askSynchronously(question, silent);
     const terminal =
       openTerminal === undefined ? await openControllingTerminal(options.platform) : openTerminal();
     if (terminal === undefined) throw noTerminal();
     try {
       const { read } = await import("read");
-      return await read({
+      const answer = await read({
         prompt: question,
         silent,
         input: terminal.input,
         output: terminal.output,
       });
+      // The Enter of a hidden answer is not echoed either: end the line, or the next output
+      // (another prompt, a message) would be written over the question.
+      if (silent) terminal.output.write("\n");
+      return answer;
     } catch (error) {
       // `read` rejects with "canceled" on Ctrl-C; anything else is the terminal failing.
       if (error instanceof Error && error.message === "canceled") {
-        throw new InterruptedError("Cancelled at the prompt; nothing was changed", {
-          cause: error,
-        });
+        terminal.output.write("\n");
+        throw cancelled(error);
       }
       throw new UsageError("Cannot read the answer from the terminal; nothing was changed", {
         hint: "run the command in an interactive terminal, or use the environment variable or flag that provides the value",
@@ -107,6 +115,17 @@ async function openControllingTerminal(platform: NodeJS.Platform): Promise<Termi
     if (readFd !== undefined) closeSync(readFd);
     return undefined;
   }
+}
+
+function askSynchronously(question: string, silent: boolean): string {
+  const line = readTerminalLine(question, silent);
+  if (line === undefined) throw noTerminal();
+  if (line.kind === "cancelled") throw cancelled(undefined);
+  return line.text;
+}
+
+function cancelled(cause: unknown): InterruptedError {
+  return new InterruptedError("Cancelled at the prompt; nothing was changed", { cause });
 }
 
 function noTerminal(): UsageError {

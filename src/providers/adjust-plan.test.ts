@@ -10,6 +10,7 @@ const session = {
   profile: "alice",
   mfaSerial: serial,
   mfaProcess: "otp",
+  mfaProfile: "admin",
 } as const;
 const sessionThenRole: CredentialPlan = {
   profile: "admin",
@@ -32,6 +33,7 @@ const directRole = {
   roleArn: role,
   mfaSerial: serial,
   mfaProcess: "otp",
+  mfaProfile: "admin",
   chained: false,
 } as const;
 

@@ -2,13 +2,14 @@ import { roleChainingMaxSeconds } from "../plan/chain-steps.js";
 import type {
   AssumeRoleStep,
   CredentialPlan,
+  SessionTokenStep,
   SourceStep,
   TransformStep,
 } from "../plan/credential-plan.js";
 import type { ProviderOptions } from "./credential-provider.js";
 
 /**
- * Applies `--duration` and `--no-session` to a plan, with the rules of DESIGN §3.2:
+ * Applies `--duration` and `--no-session` to a plan, with the rules of chain-steps.ts:
  *
  * - `--no-session` drops the GetSessionToken step; its MFA device moves to the first role (which
  *   is then assumed straight from the long-term keys, so no longer chained). Without a role the
@@ -29,7 +30,7 @@ export function adjustPlan(plan: CredentialPlan, options: ProviderOptions): Cred
     second?.kind === "assumeRole";
   let steps = transforms;
   if (first?.kind === "sessionToken" && (options.noSession === true || longRoleAfterSession)) {
-    steps = withoutSession(source, first.mfaSerial, first.mfaProcess, transforms.slice(1));
+    steps = withoutSession(source, first, transforms.slice(1));
   }
   if (duration !== undefined) steps = withLastDuration(steps, duration);
   return { ...plan, steps: [source, ...steps] };
@@ -37,8 +38,7 @@ export function adjustPlan(plan: CredentialPlan, options: ProviderOptions): Cred
 
 function withoutSession(
   source: SourceStep,
-  mfaSerial: string | undefined,
-  mfaProcess: string | undefined,
+  session: SessionTokenStep,
   rest: readonly TransformStep[],
 ): TransformStep[] {
   const [firstRole, ...others] = rest;
@@ -46,10 +46,16 @@ function withoutSession(
   const longTerm =
     source.kind === "storedKeys" || (source.kind === "staticKeys" && !source.temporary);
   const base: AssumeRoleStep = longTerm ? unchained(firstRole) : firstRole;
+  const { mfaSerial, mfaProcess, mfaProfile } = session;
   const role: AssumeRoleStep =
     base.mfaSerial !== undefined || mfaSerial === undefined
       ? base
-      : { ...base, mfaSerial, ...(mfaProcess === undefined ? {} : { mfaProcess }) };
+      : {
+          ...base,
+          mfaSerial,
+          ...(mfaProcess === undefined ? {} : { mfaProcess }),
+          ...(mfaProfile === undefined ? {} : { mfaProfile }),
+        };
   return [role, ...others];
 }
 

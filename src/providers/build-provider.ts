@@ -1,6 +1,7 @@
 import type { CredentialPlan, PlanStep, SourceStep } from "../plan/credential-plan.js";
 import { adjustPlan } from "./adjust-plan.js";
 import { cachedSession } from "./cached-session.js";
+import { checkDuration } from "./check-duration.js";
 import type { CredentialProvider, ProviderDeps, ProviderOptions } from "./credential-provider.js";
 import { fromAssumeRole } from "./from-assume-role.js";
 import { fromEnvironment } from "./from-environment.js";
@@ -14,7 +15,7 @@ import { sessionCacheName } from "./session-cache-name.js";
 
 /**
  * Turns a plan into one provider: the source, then each STS step signed with the credentials of
- * the step before it. With `deps.lock`, the GetSessionToken session and the final role session
+ * the step before it. `--duration` is checked against the plan here, before anything is called. With `deps.lock`, the GetSessionToken session and the final role session
  * are cached in the store (so one MFA prompt serves every role of that source and device, for
  * hours); intermediate roles of a chain are cheap to redo and are not.
  */
@@ -24,6 +25,7 @@ export function buildProvider(
   options: ProviderOptions = {},
 ): CredentialProvider {
   const adjusted = adjustPlan(plan, options);
+  checkDuration(adjusted, options.durationSeconds);
   const region = options.region ?? plan.region;
   const [source, ...transforms] = adjusted.steps;
   let provider = sourceProvider(source, deps, region);

@@ -37,7 +37,7 @@ export function fromAssumeRole(
     if (serialNumber === undefined) return deps.sts.assumeRole(credentials, input, context);
     return withMfaCode(
       deps.mfa,
-      { serialNumber, profile: step.profile, mfaProcess: step.mfaProcess },
+      { serialNumber, profile: step.mfaProfile ?? step.profile, mfaProcess: step.mfaProcess },
       (mfa) => deps.sts.assumeRole(credentials, { ...input, mfa }, context),
     );
   };

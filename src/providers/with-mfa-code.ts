@@ -22,6 +22,7 @@ export async function withMfaCode<T>(
   device: MfaDeviceRef,
   call: (mfa: MfaCode) => Promise<T>,
 ): Promise<T> {
+  let lastFailure: string | undefined;
   for (let attempt = 1; ; attempt++) {
     const tokenCode = (
       await source({
@@ -29,13 +30,20 @@ export async function withMfaCode<T>(
         profile: device.profile,
         mfaProcess: device.mfaProcess,
         attempt,
+        attempts: mfaAttempts,
+        lastFailure,
       })
     ).trim();
+    if (!/^\d{6}$/.test(tokenCode)) {
+      if (attempt >= mfaAttempts) throw notSixDigits(device);
+      lastFailure = "the last code was not 6 digits";
+      continue;
+    }
     try {
-      if (!/^\d{6}$/.test(tokenCode)) throw notSixDigits(device);
       return await call({ serialNumber: device.serialNumber, tokenCode });
     } catch (error) {
       if (!(error instanceof MfaCodeRejectedError) || attempt >= mfaAttempts) throw error;
+      lastFailure = "AWS refused the last code";
     }
   }
 }

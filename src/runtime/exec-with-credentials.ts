@@ -32,11 +32,11 @@ export async function execWithCredentials(
   choice: ExecChoice,
 ): Promise<number> {
   refuseNestedExec(context.env);
-  const resolved = await obtainCredentials(context, request);
   if (!choice.server) {
+    const resolved = await obtainCredentials(context, request);
     return runChild(choice.program, choice.args, execEnvironment(context.env, resolved));
   }
-  const served = await serveCredentials(context, request, resolved, {
+  const { served, resolved } = await serveCredentials(context, request, {
     log: () => undefined,
     warn: choice.warn,
   });

@@ -1,6 +1,7 @@
 import { readStoredKeyIds } from "../app/store/read-stored-keys.js";
 import { AppError } from "../errors.js";
 import type { BackendName } from "../ports/secret-store.js";
+import type { BackendChoice } from "../store/choose-backend.js";
 import { encryptedStoreFile } from "../store/open-store.js";
 import type { RuntimeContext } from "./context.js";
 import {
@@ -14,6 +15,7 @@ export type StoreView =
   | {
       readonly status: "open";
       readonly backend: BackendName;
+      readonly source: BackendChoice["source"];
       readonly location: string;
       /** Profile → access key ID of its stored key. */
       readonly keyIds: ReadonlyMap<string, string>;
@@ -21,6 +23,8 @@ export type StoreView =
   | {
       readonly status: "locked" | "unavailable";
       readonly backend: BackendName;
+      /** Where the backend was named: a store awsafe was never told to use is `default`. */
+      readonly source: BackendChoice["source"];
       readonly message: string;
       readonly hint: string | undefined;
     };
@@ -36,11 +40,12 @@ export async function inspectStore(
   context: RuntimeContext,
   flag: string | undefined,
 ): Promise<StoreView> {
-  const { backend, paths } = chooseConfiguredBackend(context, flag);
+  const { backend, paths, source } = chooseConfiguredBackend(context, flag);
   if (backend === "file" && fileStoreNeedsPrompt(context, paths)) {
     return {
       status: "locked",
       backend,
+      source,
       message: `the encrypted store ${encryptedStoreFile(paths.dataDir)} is locked`,
       hint: "Set AWSAFE_FILE_PASSPHRASE_FILE (or AWSAFE_FILE_PASSPHRASE) to include its keys.",
     };
@@ -53,12 +58,13 @@ export async function inspectStore(
     return {
       status: "open",
       backend,
+      source,
       location: store.location,
       keyIds: await readStoredKeyIds(store),
     };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { status: "unavailable", backend, message: error.message, hint: error.hint };
+    return { status: "unavailable", backend, source, message: error.message, hint: error.hint };
   }
 }
 

@@ -15,6 +15,8 @@ import type { TestHooks } from "./test-hooks.js";
 /** The backend a command uses and where awsafe's files are. */
 export interface ConfiguredBackend extends BackendChoice {
   readonly paths: AwsafePaths;
+  /** `backend` in awsafe's config, as written there; `undefined` when none is recorded. */
+  readonly recorded: string | undefined;
 }
 
 /** Applies `--backend` > `AWSAFE_BACKEND` > awsafe's config > the platform default. */
@@ -30,7 +32,8 @@ export function chooseConfiguredBackend(
     config: config.backend,
     platform: context.platform.platform,
   });
-  return { ...choice, paths };
+  const recorded = config.backend === "" ? undefined : config.backend;
+  return { ...choice, paths, recorded };
 }
 
 /** What opening a store may use besides the environment. */
@@ -73,12 +76,19 @@ export async function openCommandStore(
   flag: string | undefined,
 ): Promise<{ readonly store: SecretStore; readonly choice: ConfiguredBackend }> {
   const choice = chooseConfiguredBackend(context, flag);
-  const store = await openConfiguredStore(context, choice.backend, choice.paths, {
+  return { store: await openChosenStore(context, choice), choice };
+}
+
+/** The store `choice` names, opened for a person at the terminal (see {@link openCommandStore}). */
+export function openChosenStore(
+  context: RuntimeContext,
+  choice: ConfiguredBackend,
+): Promise<SecretStore> {
+  return openConfiguredStore(context, choice.backend, choice.paths, {
     prompter: context.prompter,
     hooks: context.hooks,
     notice: context.notice,
   });
-  return { store, choice };
 }
 
 /**

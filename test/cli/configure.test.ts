@@ -98,13 +98,28 @@ describe("awsafe configure", () => {
       /both source_profile and credential_source/,
     ],
     [["--region", "eu west"], /is not a region code/],
-  ])("rejects bad values before writing: %j", (args, message) => {
-    const home = makeHome({ config, credentials });
-    const run = runAwsafe(["configure", "assume-only", ...args], home);
-    expect(run.status).toBe(78);
-    expect(run.stderr).toMatch(message);
-    expect(readFileSync(join(home, ".aws/config"), "utf8")).toBe(config);
-  });
+    [["--session-tags", "noequals"], /session_tags entry "noequals", which is not Key=Value/],
+  ])(
+    "rejects bad values given on the command line as usage errors, before writing: %j",
+    (args, message) => {
+      const home = makeHome({ config, credentials });
+      const run = runAwsafe(["configure", "assume-only", ...args], home);
+      expect(run.status).toBe(64);
+      expect(run.stderr).toMatch(message);
+      expect(readFileSync(join(home, ".aws/config"), "utf8")).toBe(config);
+    },
+  );
+
+  it.each(["my profile", "a]b", "__proto__"])(
+    "refuses the profile name %j, which not every AWS tool can read, as a usage error",
+    (name) => {
+      const home = makeHome({ config });
+      const run = runAwsafe(["configure", name, "--region", "eu-west-1"], home);
+      expect(run.status).toBe(64);
+      expect(run.stderr).toMatch(/^awsafe: .*is not a profile name every AWS tool can read/m);
+      expect(readFileSync(join(home, ".aws/config"), "utf8")).toBe(config);
+    },
+  );
 
   it("exits 64 when no setting is given", () => {
     const run = runAwsafe(["configure", "x"], makeHome());

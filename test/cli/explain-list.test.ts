@@ -51,6 +51,62 @@ describe("awsafe explain", () => {
   });
 });
 
+describe("awsafe explain says what each step does", () => {
+  const plainKeys =
+    "[plain]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+
+  it("says a session without a device carries no MFA", () => {
+    const run = runAwsafe(["explain", "plain"], makeHome({ credentials: plainKeys }));
+    expect(run.status).toBe(0);
+    const session = run.stdout.split("\n").find((line) => line.includes("GetSessionToken")) ?? "";
+    expect(session).toContain("without MFA");
+    expect(session).not.toContain("carries the MFA");
+  });
+
+  it("names the profile whose mfa_serial a step uses when it is not the step's own", () => {
+    const run = runAwsafe(["explain", "admin-role"], makeHome(example));
+    const session = run.stdout.split("\n").find((line) => line.includes("GetSessionToken")) ?? "";
+    expect(session).toContain('mfa_serial of profile "admin-role"');
+  });
+
+  it("says the role above keys with a device of their own is assumed from their MFA session", () => {
+    const home = makeHome({
+      credentials: plainKeys,
+      config:
+        "[profile plain]\nmfa_serial = arn:aws:iam::123456789012:mfa/plain\n[profile role]\nrole_arn = arn:aws:iam::210987654321:role/AdminRole\nsource_profile = plain\n",
+    });
+    const run = runAwsafe(["explain", "role"], home);
+    expect(run.status).toBe(0);
+    const steps = run.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    expect(steps[1]).toContain("GetSessionToken with MFA arn:aws:iam::123456789012:mfa/plain");
+    expect(steps[2]).toContain("AssumeRole arn:aws:iam::210987654321:role/AdminRole");
+  });
+
+  it("says when the encrypted store is locked, so the plan leaves out the keys it holds", () => {
+    const home = makeHome(example);
+    const env = {
+      AWSAFE_BACKEND: "file",
+      AWSAFE_PROMPT: "none",
+      AWSAFE_TEST_FILE_WORK_FACTOR: "10",
+    };
+    const added = runAwsafe(["add", "stored-only", "--env"], home, {
+      ...env,
+      AWSAFE_FILE_PASSPHRASE: "FAKE-passphrase",
+      AWS_ACCESS_KEY_ID: "AKIAFAKETESTAAAAAAAA",
+      AWS_SECRET_ACCESS_KEY: "FAKEtestFAKEtestFAKEtestFAKEtestFAKEtest",
+    });
+    expect(added.status).toBe(0);
+    const run = runAwsafe(["explain", "admin-role"], home, env);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^note: .*store.age is locked/m);
+    expect(run.stderr).toMatch(/^hint: .*AWSAFE_FILE_PASSPHRASE/m);
+    const json = JSON.parse(runAwsafe(["explain", "admin-role", "--json"], home, env).stdout) as {
+      store: { status: string };
+    };
+    expect(json.store.status).toBe("locked");
+  });
+});
+
 describe("awsafe explain errors", () => {
   it("exits 78 with a did-you-mean hint for an unknown profile", () => {
     const run = runAwsafe(["explain", "admin-rol"], makeHome(example));

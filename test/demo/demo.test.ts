@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,15 @@ describe("npm run demo", () => {
     expect(arns.length).toBeGreaterThanOrEqual(3);
     expect(stdout).toContain("STS calls: 1 GetSessionToken (with one MFA code), 1 AssumeRole");
     expect(stdout).toContain("Files under HOME holding the secret key in plain text: 0");
+    // Each printed command is what a shell would need to run it: pasted, it gives the same words.
+    const configure = /^\$ (awsafe configure .*)$/m.exec(stdout)?.[1] ?? "";
+    const words = execFileSync("sh", ["-c", `printf '%s\\0' ${configure}`], { encoding: "utf8" })
+      .split("\0")
+      .slice(0, -1);
+    const mfaProcess = words[words.indexOf("--mfa-process") + 1] ?? "";
+    // One word holding the whole mfa_process command, as `awsafe configure` got it.
+    expect(mfaProcess).toMatch(/node'? '?\/.*demo-totp\.mjs'?$/);
+    expect(words.at(-1)).toBe("--credential-process");
     const home = /HOME=(\S+)/.exec(stdout)?.[1] ?? "";
     const url = /emulator at (\S+),/.exec(stdout)?.[1] ?? "";
     expect(processesWithHome(home)).toEqual([]);

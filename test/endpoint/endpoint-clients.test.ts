@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -199,6 +199,30 @@ describe("awsafe serve --ec2: the container and IMDSv2 endpoints", () => {
       expect(taken.stderr).toContain(`Cannot listen on 127.0.0.1:${serve.port}: EADDRINUSE`);
     } finally {
       await serve.stop("SIGTERM");
+    }
+  });
+
+  it("takes the port before fetching credentials: a port in use costs no MFA code", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const address = busy.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    try {
+      // In this process and with no session cached in the store, credentials need a code.
+      expect((await ctx.world.awsafe(["remove", "base", "--sessions"])).status).toBe(0);
+      const prompts = ctx.world.mfaPrompts();
+      const taken = await ctx.world.awsafe([
+        "serve",
+        "admin",
+        "--no-agent",
+        "--port",
+        String(port),
+      ]);
+      expect(taken.status).toBe(69);
+      expect(taken.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+      expect(ctx.world.mfaPrompts()).toBe(prompts);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
     }
   });
 

@@ -74,6 +74,7 @@ describe("buildProvider against the emulator", () => {
     const again = await buildProvider(plan, deps)();
     expect(again.accessKeyId).toBe(first.accessKeyId);
     expect(mfa.requests).toHaveLength(1);
+    // Asked for on behalf of "admin", whose mfa_serial it is, though "base"'s keys make the call.
     expect(mfa.requests[0]).toMatchObject({ serialNumber: serial, profile: "admin", attempt: 1 });
     expect(await stsCounts(emulator)).toEqual({ "sts:GetSessionToken": 1, "sts:AssumeRole": 1 });
     const sessions = await store.list({ kind: "session" });

@@ -3,12 +3,48 @@ import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { awsafeArgv } from "../support/awsafe-command.js";
+import { repoRoot } from "../support/conformance.js";
 import { jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
 const ctx = useStoredKeysWorld();
 const node = process.execPath;
 
 const printEnv = `process.stdout.write(JSON.stringify(process.env))`;
+
+/** How many STS calls the emulator has answered so far. */
+async function stsCalls(): Promise<number> {
+  const stats = (await (await fetch(`${ctx.emulator.url}/__emulator/stats`)).json()) as {
+    operations: Record<string, number>;
+  };
+  return Object.entries(stats.operations)
+    .filter(([name]) => name.startsWith("sts:"))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** The code the seeded MFA device shows now, from the tests' own mfa_process. */
+async function currentCode(): Promise<string> {
+  const script = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
+  return (await ctx.world.run(node, [script])).stdout.trim();
+}
+
+/** Runs awsafe with `input` on its stdin. */
+function awsafeWithStdin(
+  args: readonly string[],
+  input: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const command = awsafeArgv(args);
+  const child = spawn(command.program, command.args, { env: ctx.world.env });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((resolve) => {
+    child.on("close", (status) => {
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
 
 describe("awsafe exec", () => {
   it("gives the child a clean environment with the role's credentials", async () => {
@@ -69,10 +105,18 @@ describe("awsafe exec", () => {
     expect(result.status).toBe(3);
   });
 
-  it("says so when the command does not exist", async () => {
+  it("exits 127 when the command does not exist, as env and shells do", async () => {
     const result = await ctx.world.awsafe(["exec", "admin", "--", "no-such-command-FAKE"]);
-    expect(result.status).toBe(64);
-    expect(result.stderr).toContain('Cannot run "no-such-command-FAKE"');
+    expect(result.status).toBe(127);
+    expect(result.stderr).toMatch(/^awsafe: Cannot run "no-such-command-FAKE": command not found/m);
+  });
+
+  it("exits 126 when the command cannot be executed", async () => {
+    const script = path.join(ctx.world.home, "not-executable");
+    writeFileSync(script, "#!/bin/sh\nexit 0\n", { mode: 0o644 });
+    const result = await ctx.world.awsafe(["exec", "admin", "--", script]);
+    expect(result.status).toBe(126);
+    expect(result.stderr).toMatch(/^awsafe: Cannot run ".*not-executable": permission denied/m);
   });
 
   it("forwards SIGTERM to the child and returns what the child made of it", async () => {
@@ -121,6 +165,80 @@ describe("awsafe exec", () => {
     expect(result.stderr).toContain(`An MFA code for ${mfaSerial} is needed`);
     expect(result.stderr).toMatch(/hint: Give it with --mfa-token/);
   });
+
+  it("names the profile that sets mfa_serial when it cannot ask for a code", async () => {
+    // The keys of "base" would call GetSessionToken with the device of "admin-asks"; in this
+    // process, with no session cached in the store, a code is needed.
+    expect((await ctx.world.awsafe(["remove", "base", "--sessions"])).status).toBe(0);
+    const result = await ctx.world.awsafe(["credential-process", "admin-asks", "--no-agent"], {
+      AWSAFE_PROMPT: "none",
+    });
+    expect(result.status).toBe(77);
+    expect(result.stderr).toContain('set mfa_process in profile "admin-asks"');
+  });
+
+  it.each(["abcdef", "1234567", "12345"])(
+    "refuses --mfa-token %s as a usage error before any AWS call",
+    async (code) => {
+      const before = await stsCalls();
+      const result = await ctx.world.awsafe([
+        "credential-process",
+        "admin",
+        "--no-session",
+        "--mfa-token",
+        code,
+      ]);
+      expect(result.status).toBe(64);
+      expect(result.stderr).toMatch(/^awsafe: --mfa-token .*six digits/m);
+      expect(await stsCalls()).toBe(before);
+    },
+  );
+
+  it("reads the --mfa-token code from stdin with -, one line only", async () => {
+    const code = await currentCode();
+    const printStdin = "process.stdin.pipe(process.stdout)";
+    const result = await awsafeWithStdin(
+      ["exec", "admin", "--no-session", "--mfa-token", "-", "--", node, "-e", printStdin],
+      `${code}\nfor the child\n`,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("for the child\n");
+    const empty = await awsafeWithStdin(
+      ["export", "admin", "--no-session", "--mfa-token", "-"],
+      "",
+    );
+    expect(empty.status).toBe(64);
+    expect(empty.stderr).toMatch(/^awsafe: --mfa-token -: .*stdin/m);
+  });
+
+  it.each([
+    ["base", "100", /GetSessionToken allows .*: 900 to 129600 s/],
+    ["base", "37h", /GetSessionToken allows .*: 900 to 129600 s/],
+    ["admin", "13h", /AssumeRole allows .*: 900 to 43200 s/],
+    ["admin", "1h", undefined],
+  ])(
+    "checks --duration for profile %s (%s) before asking for an MFA code",
+    async (profile, duration, message) => {
+      expect((await ctx.world.awsafe(["remove", "base", "--sessions"])).status).toBe(0);
+      const [prompts, calls] = [ctx.world.mfaPrompts(), await stsCalls()];
+      const result = await ctx.world.awsafeCredentials([
+        "export",
+        profile,
+        "--no-agent",
+        "--duration",
+        duration,
+      ]);
+      if (message === undefined) {
+        expect(result.status).toBe(0);
+        return;
+      }
+      expect(result.status).toBe(64);
+      expect(result.stderr).toMatch(message);
+      expect(ctx.world.mfaPrompts()).toBe(prompts);
+      expect(await stsCalls()).toBe(calls);
+    },
+  );
 
   it("export prints the same credentials in each format", async () => {
     const json = await ctx.world.awsafeCredentials(["export", "admin", "--format", "json"]);

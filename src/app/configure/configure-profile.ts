@@ -1,4 +1,4 @@
-import { checkProfileValues } from "../../config/check-profile-values.js";
+import { checkProfileName, checkProfileValues } from "../../config/check-profile-values.js";
 import { locateSharedConfig } from "../../config/locate-shared-config.js";
 import { setProfileProperties } from "../../config/edit/set-profile-properties.js";
 import { AppError } from "../../errors.js";
@@ -15,8 +15,8 @@ export interface ConfigureResult {
 }
 
 /**
- * Writes `values` (shared-file keys such as `role_arn`) into the profile the way
- * `aws configure set` does, keeping every other line of both files. In a profile routed through
+ * Writes `values` (shared-file keys such as `role_arn`), given on the command line, into the
+ * profile the way `aws configure set` does, keeping every other line of both files. In a profile routed through
  * awsafe's own `credential_process`, role and SSO settings are written as `awsafe_<key>` (see
  * {@link routeThroughAwsafe}). `storedKeyProfiles` (the profiles with keys in the store, when it
  * could be read) count as sources when checking that the profile can be used.
@@ -27,6 +27,7 @@ export async function configureProfile(
   values: Readonly<Record<string, string>>,
   storedKeyProfiles?: ReadonlySet<string>,
 ): Promise<ConfigureResult> {
+  checkProfileName(profile);
   checkProfileValues(profile, values);
   // A malformed file is reported before anything is written to it.
   const before = await loadSharedConfig(context);

@@ -1,6 +1,6 @@
 import { UsageError } from "../../errors.js";
 import type { LongTermKeyItem, SecretStore } from "../../ports/secret-store.js";
-import { validIdentifier } from "../../config/parse/parse-ini-sections.js";
+import { checkProfileName } from "../../config/check-profile-values.js";
 import { checkLongTermKey } from "./check-long-term-key.js";
 
 /** What `add` needs besides the store: the key, and how to settle a replacement. */
@@ -52,16 +52,4 @@ export async function addKey(store: SecretStore, input: AddKeyInput): Promise<Ad
   };
   await store.put(ref, item);
   return existing === undefined ? "added" : "replaced";
-}
-
-/** Profile names the shared files can name in `[profile NAME]` and `source_profile` for every tool. */
-export function checkProfileName(profile: string): void {
-  if (!validIdentifier.test(profile) || profile === "__proto__") {
-    throw new UsageError(
-      `${JSON.stringify(profile)} is not a profile name every AWS tool can read`,
-      {
-        hint: "Use letters, digits and _-/.%@:+ only.",
-      },
-    );
-  }
 }

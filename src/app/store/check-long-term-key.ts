@@ -12,6 +12,17 @@ import { redact } from "../../redact.js";
  * @throws UsageError naming which half is wrong and what was expected.
  */
 export function checkLongTermKey(accessKeyId: string, secretAccessKey: string): void {
+  checkAccessKeyId(accessKeyId);
+  checkSecretAccessKey(secretAccessKey);
+}
+
+/**
+ * The first half of {@link checkLongTermKey}, for a prompt that checks the key ID as soon as it
+ * is typed, before the secret is asked for.
+ *
+ * @throws UsageError for a temporary (`ASIA`) or malformed key ID.
+ */
+export function checkAccessKeyId(accessKeyId: string): void {
   if (accessKeyId.startsWith("ASIA")) {
     throw new UsageError(
       `The access key ID ${redact(accessKeyId)} is a temporary (ASIA...) key; only long-term keys can be stored`,
@@ -26,6 +37,14 @@ export function checkLongTermKey(accessKeyId: string, secretAccessKey: string): 
       { hint: "An access key ID is 20 characters: AKIA followed by 16 capital letters or digits." },
     );
   }
+}
+
+/**
+ * The second half of {@link checkLongTermKey}.
+ *
+ * @throws UsageError when the secret is not 40 characters of base64.
+ */
+export function checkSecretAccessKey(secretAccessKey: string): void {
   if (!/^[A-Za-z0-9/+]{40}$/.test(secretAccessKey)) {
     throw new UsageError(
       `The secret access key (${secretAccessKey.length} characters) is not a secret access key`,

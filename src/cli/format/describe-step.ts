@@ -1,4 +1,5 @@
 import type { PlanStep } from "../../plan/credential-plan.js";
+import { defaultSessionSeconds } from "../../providers/from-session-token.js";
 import { redact } from "../../redact.js";
 import { formatDuration } from "./format-duration.js";
 
@@ -20,11 +21,19 @@ export function describeStep(step: PlanStep): string {
     case "credentialSource":
       return `credentials from ${step.source} (credential_source of profile "${step.profile}")`;
     case "sessionToken":
-      return `GetSessionToken${mfaPart(step.mfaSerial, step.mfaProcess)}${step.durationSeconds === undefined ? "" : `, for ${formatDuration(step.durationSeconds)}`}; the session is cached and carries the MFA to the roles after it`;
+      return [
+        "GetSessionToken",
+        step.mfaSerial === undefined ? " without MFA (no mfa_serial)" : mfaPart(step),
+        `, for ${formatDuration(step.durationSeconds ?? defaultSessionSeconds)}`,
+        step.durationSeconds === undefined ? " (the default)" : "",
+        step.mfaSerial === undefined
+          ? "; the session is cached"
+          : "; the session is cached and carries the MFA to the roles after it",
+      ].join("");
     case "assumeRole":
       return [
         `AssumeRole ${step.roleArn} (profile "${step.profile}")`,
-        mfaPart(step.mfaSerial, step.mfaProcess),
+        mfaPart(step),
         step.externalId === undefined ? "" : ", with an external id",
         step.roleSessionName === undefined ? "" : `, session name ${step.roleSessionName}`,
         step.tags === undefined ? "" : `, tagged ${tagList(step.tags, step.transitiveTagKeys)}`,
@@ -46,11 +55,21 @@ function tagList(
     .join(", ");
 }
 
-function mfaPart(serial: string | undefined, command: string | undefined): string {
-  if (serial === undefined) return "";
-  return command === undefined
-    ? ` with MFA ${serial}`
-    : ` with MFA ${serial} (code from mfa_process)`;
+/** ` with MFA <serial>`, saying which profile sets it (when not the step's) and where codes come from. */
+function mfaPart(step: {
+  readonly profile: string;
+  readonly mfaSerial?: string;
+  readonly mfaProcess?: string;
+  readonly mfaProfile?: string;
+}): string {
+  if (step.mfaSerial === undefined) return "";
+  const notes = [
+    step.mfaProfile === undefined || step.mfaProfile === step.profile
+      ? undefined
+      : `mfa_serial of profile "${step.mfaProfile}"`,
+    step.mfaProcess === undefined ? undefined : "code from mfa_process",
+  ].filter((note) => note !== undefined);
+  return ` with MFA ${step.mfaSerial}${notes.length === 0 ? "" : ` (${notes.join(", ")})`}`;
 }
 
 function durationPart(wanted: number | undefined, cap: number | undefined): string {

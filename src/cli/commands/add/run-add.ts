@@ -1,7 +1,10 @@
 import { addKey } from "../../../app/store/add-key.js";
+import { checkAccessKeyId, checkSecretAccessKey } from "../../../app/store/check-long-term-key.js";
 import { ExitCode, UsageError } from "../../../errors.js";
 import { redact } from "../../../redact.js";
-import { openCommandStore } from "../../../runtime/open-configured-store.js";
+import { openChosenStore } from "../../../runtime/open-configured-store.js";
+import { chooseStoringBackend, recordFirstBackend } from "../../../runtime/storing-backend.js";
+import { checkProfileName } from "../../../config/check-profile-values.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { CliIo } from "../../io.js";
 import type { AddInput } from "./add-command.js";
@@ -9,8 +12,11 @@ import type { AddInput } from "./add-command.js";
 /** `awsafe add <profile> [--env] [--force] [--backend B]`: store a long-term key. */
 export const runAdd: CommandRun<AddInput> = async (input, io) => {
   const { profile } = input;
+  // Everything that can be checked is, before a key is asked for or a store opened.
+  checkProfileName(profile);
+  const choice = chooseStoringBackend(io, input.backend);
   const key = input.env ? keyFromEnv(io) : await keyFromPrompt(io, profile);
-  const { store } = await openCommandStore(io, input.backend);
+  const store = await openChosenStore(io, choice);
   const outcome = await addKey(store, {
     profile,
     ...key,
@@ -25,6 +31,7 @@ export const runAdd: CommandRun<AddInput> = async (input, io) => {
     unchanged: "already stored",
   };
   io.stderr.write(`${done[outcome]} ${what} in ${store.location} (${store.backend})\n`);
+  await recordFirstBackend(io, choice);
   return ExitCode.Ok;
 };
 
@@ -53,8 +60,11 @@ async function keyFromPrompt(
       hint: "Run it in a terminal, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and use --env.",
     });
   }
+  // Each value is checked as soon as it is typed: a mistyped key ID is said before the secret is.
   const accessKeyId = (await io.prompter.secret(`Access key ID for "${profile}":`)).trim();
+  checkAccessKeyId(accessKeyId);
   const secretAccessKey = (await io.prompter.secret("Secret access key:")).trim();
+  checkSecretAccessKey(secretAccessKey);
   return { accessKeyId, secretAccessKey };
 }
 

@@ -2,6 +2,7 @@ import { configureProfile } from "../../../app/configure/configure-profile.js";
 import { credentialProcessLine } from "../../../config/awsafe-process-line.js";
 import { ExitCode, UsageError } from "../../../errors.js";
 import { storedKeyProfiles } from "../../../runtime/inspect-store.js";
+import { chooseStoringBackend, recordFirstBackend } from "../../../runtime/storing-backend.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { ConfigureInput } from "./configure-command.js";
 import { configureOptions } from "./configure-options.js";
@@ -16,6 +17,11 @@ export const runConfigure: CommandRun<ConfigureInput> = async (input, io) => {
     if (settingKeys.has(key) && typeof value === "string") values[key] = value;
   }
   const process = input.credential_process;
+  // awsafe's own line reads the recorded store: one AWSAFE_BACKEND chose is recorded now.
+  const ownLine =
+    process !== undefined && typeof process !== "string"
+      ? chooseStoringBackend(io, undefined)
+      : undefined;
   if (process !== undefined) {
     values.credential_process =
       typeof process === "string" ? process : credentialProcessLine(io.selfCommand, profile);
@@ -36,6 +42,7 @@ export const runConfigure: CommandRun<ConfigureInput> = async (input, io) => {
       ? "nothing changed"
       : `wrote ${result.changedFiles.join(", ")}`;
   io.stderr.write(`configured profile "${profile}": ${files}\n`);
+  if (ownLine?.source === "env") await recordFirstBackend(io, ownLine);
   if (result.problem !== undefined)
     io.stderr.write(`warning: the profile cannot be used yet: ${result.problem}\n`);
   return ExitCode.Ok;

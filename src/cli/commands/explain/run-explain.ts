@@ -3,24 +3,32 @@ import {
   type ProfileExplanation,
 } from "../../../app/credentials/explain-profile.js";
 import { ExitCode } from "../../../errors.js";
-import { storedKeyProfiles } from "../../../runtime/inspect-store.js";
+import { inspectStore } from "../../../runtime/inspect-store.js";
 import type { CommandRun } from "../../command-spec.js";
 import { describeStep } from "../../format/describe-step.js";
 import { formatWarnings } from "../../format/format-warnings.js";
 import { planToJson } from "../../format/plan-to-json.js";
+import { storeViewNote, storeViewToJson } from "../../format/store-view.js";
 import type { ExplainInput } from "./explain-command.js";
 
-/** `awsafe explain [profile] [--json]`: the credential plan, step by step. */
+/**
+ * `awsafe explain [profile] [--json]`: the credential plan, step by step. A store that cannot be
+ * read without prompting (a locked encrypted file) is said to be so: the plan then leaves out
+ * the keys it holds, and differs from what `exec` runs once the passphrase is given.
+ */
 export const runExplain: CommandRun<ExplainInput> = async (input, io) => {
-  const explanation = await explainProfile(
-    io,
-    input.profile,
-    await storedKeyProfiles(io, input.backend),
-  );
+  const store = await inspectStore(io, input.backend);
+  const stored = store.status === "open" ? new Set(store.keyIds.keys()) : undefined;
+  const explanation = await explainProfile(io, input.profile, stored);
   if (input.json) {
-    io.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);
+    const json = { ...explanationToJson(explanation), store: storeViewToJson(store) };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     io.stdout.write(formatExplanation(explanation));
+    // A keychain awsafe was never told to use, and cannot reach, is no news for a plan.
+    if (store.status === "locked" || store.source !== "default") {
+      io.stderr.write(storeViewNote(store, "keys in the secret store are left out of this plan"));
+    }
     io.stderr.write(formatWarnings(explanation.warnings));
   }
   return ExitCode.Ok;
@@ -37,7 +45,12 @@ function formatExplanation({ plan, region, locations }: ProfileExplanation): str
   return `${lines.join("\n")}\n`;
 }
 
-function explanationToJson({ plan, region, locations, warnings }: ProfileExplanation): unknown {
+function explanationToJson({
+  plan,
+  region,
+  locations,
+  warnings,
+}: ProfileExplanation): Record<string, unknown> {
   return {
     profile: plan.profile,
     region: region ?? null,

@@ -3,10 +3,8 @@ import type { MisprefixedSection } from "../../../app/import/find-stray-keys.js"
 import { credentialProcessLine } from "../../../config/awsafe-process-line.js";
 import { ExitCode } from "../../../errors.js";
 import { redact } from "../../../redact.js";
-import {
-  chooseConfiguredBackend,
-  openConfiguredStore,
-} from "../../../runtime/open-configured-store.js";
+import { openChosenStore } from "../../../runtime/open-configured-store.js";
+import { chooseStoringBackend, recordFirstBackend } from "../../../runtime/storing-backend.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { CliIo } from "../../io.js";
 import type { ImportInput } from "./import-command.js";
@@ -20,9 +18,8 @@ import type { ImportInput } from "./import-command.js";
  */
 export const runImport: CommandRun<ImportInput> = async (input, io) => {
   const { dryRun } = input;
-  const { backend, source, paths } = chooseConfiguredBackend(io, input.backend);
-  // The AWS tool that runs the line may lack the flag or variable that chose this backend.
-  const pinned = source === "flag" || source === "env" ? backend : undefined;
+  const choice = chooseStoringBackend(io, input.backend);
+  const { backend } = choice;
   const result = await importKeys(io, {
     profiles: input.profiles,
     dryRun,
@@ -30,17 +27,14 @@ export const runImport: CommandRun<ImportInput> = async (input, io) => {
     fixProfilePrefix: input.fixProfilePrefix,
     ...(io.prompter.canPrompt() ? { confirmPrefixFix: (s) => confirmPrefixFix(io, s) } : {}),
     routeRoles: input.routeRoles,
-    processLine: (profile) => credentialProcessLine(io.selfCommand, profile, pinned),
-    openStore: () =>
-      openConfiguredStore(io, backend, paths, {
-        prompter: io.prompter,
-        hooks: io.hooks,
-        notice: io.notice,
-      }),
+    // No --backend in the line: it reads the store recorded once the first key is stored.
+    processLine: (profile) => credentialProcessLine(io.selfCommand, profile),
+    openStore: () => openChosenStore(io, choice),
     now: io.now,
     checkpoint: io.hooks.checkpoint,
   });
   io.stderr.write(report(result, dryRun, backend));
+  if (!dryRun && result.plan.candidates.length > 0) await recordFirstBackend(io, choice);
   const left = result.plan.stray.length + result.plan.misprefixed.length;
   if (left === 0) return ExitCode.Ok;
   io.stderr.write(

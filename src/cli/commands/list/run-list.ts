@@ -2,10 +2,11 @@ import { listProfiles, type ProfileListing } from "../../../app/credentials/list
 import { ExitCode } from "../../../errors.js";
 import type { ProfileSummary } from "../../../plan/summarize-profiles.js";
 import { redact } from "../../../redact.js";
-import { inspectStore, type StoreView } from "../../../runtime/inspect-store.js";
+import { inspectStore } from "../../../runtime/inspect-store.js";
 import type { CommandRun } from "../../command-spec.js";
 import { formatWarnings } from "../../format/format-warnings.js";
 import { planToJson } from "../../format/plan-to-json.js";
+import { storeViewNote, storeViewToJson } from "../../format/store-view.js";
 import type { ListInput } from "./list-command.js";
 import { formatTable } from "../../format/format-table.js";
 
@@ -18,29 +19,15 @@ export const runList: CommandRun<ListInput> = async (input, io) => {
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
   const { profiles, warnings } = await listProfiles(io, keyIds);
   if (input.json) {
-    const json = { profiles: profiles.map(listingToJson), store: storeToJson(store), warnings };
+    const json = { profiles: profiles.map(listingToJson), store: storeViewToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
   io.stdout.write(profileTable(profiles));
-  if (store.status !== "open") {
-    io.stderr.write(`note: stored keys not shown: ${store.message}\n`);
-    if (store.hint !== undefined) io.stderr.write(`hint: ${store.hint}\n`);
-  }
+  io.stderr.write(storeViewNote(store, "stored keys not shown"));
   io.stderr.write(formatWarnings(warnings));
   return ExitCode.Ok;
 };
-
-function storeToJson(store: StoreView): unknown {
-  return store.status === "open"
-    ? { backend: store.backend, status: store.status, location: store.location }
-    : {
-        backend: store.backend,
-        status: store.status,
-        message: store.message,
-        hint: store.hint ?? null,
-      };
-}
 
 function profileTable(profiles: readonly ProfileListing[]): string {
   if (profiles.length === 0)

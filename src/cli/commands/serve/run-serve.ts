@@ -1,6 +1,5 @@
 import type { ServedProfile } from "../../../endpoint/serve-profile.js";
 import { ExitCode } from "../../../errors.js";
-import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
 import { serveCredentials } from "../../../runtime/serve-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
@@ -15,22 +14,27 @@ import type { ServeInput } from "./serve-command.js";
 export const runServe: CommandRun<ServeInput> = async (input, io) => {
   const { profile } = input;
   const request = credentialRequest(profile, input);
-  const first = await obtainCredentials(io, request);
-  // Quoted first: a region no shell can hold stops the command before anything listens.
-  const regionLines = posixExports(
-    first.region === undefined
-      ? []
-      : [
-          ["AWS_REGION", first.region],
-          ["AWS_DEFAULT_REGION", first.region],
-        ],
-  );
-  const served = await serveCredentials(io, request, first, {
+  const { served, resolved: first } = await serveCredentials(io, request, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     warn: (line) => io.stderr.write(`awsafe serve: ${line}\n`),
     port: input.port,
     ec2: input.ec2,
   });
+  let regionLines: string;
+  try {
+    // A region no shell can hold stops the command before its token is printed.
+    regionLines = posixExports(
+      first.region === undefined
+        ? []
+        : [
+            ["AWS_REGION", first.region],
+            ["AWS_DEFAULT_REGION", first.region],
+          ],
+    );
+  } catch (error) {
+    await served.stop();
+    throw error;
+  }
   // Listening for the signals before printing: whoever reads the lines may stop us at once.
   const stopped = stopSignal();
   io.stdout.write(posixExports(endpointVariables(served)) + regionLines);
