@@ -70,7 +70,7 @@ describe("awsafe import and keys it cannot import", () => {
       "# misnamed\n[profile assume-only]\n",
     );
     expect(readFileSync(join(home, ".aws/config"), "utf8")).toMatch(
-      /^\[profile assume-only\]\ncredential_process = .+ credential-process assume-only --backend file$/m,
+      /^\[profile assume-only\]\ncredential_process = .+ credential-process assume-only$/m,
     );
     expect((await storedItems(home)).map((ref) => `${ref.kind}:${ref.name}`)).toContain(
       "long-term:assume-only",
@@ -98,7 +98,7 @@ describe("awsafe import and keys it cannot import", () => {
     expect(routed.status).toBe(0);
     expect(routed.stderr).toContain('routed role profile "admin"');
     const after = readFileSync(join(home, ".aws/config"), "utf8");
-    expect(after).toMatch(/^credential_process = .+ credential-process admin --backend file$/m);
+    expect(after).toMatch(/^credential_process = .+ credential-process admin$/m);
     expect(after).toContain("awsafe_role_arn = arn:aws:iam::123456789012:role/Admin");
     expect(after).not.toMatch(/^role_arn/m);
     expect(runAwsafe(["import"], home, fileStoreEnv()).stderr).not.toContain("note:");

@@ -155,9 +155,11 @@ describe("the environment of every child awsafe runs", () => {
     const longTerm = Object.fromEntries(
       Object.entries(parentEnv).filter(([name]) => name !== "AWS_SESSION_TOKEN"),
     );
+    // A home of its own for awsafe: the world's records the file store, which `add` keeps to.
     const added = await ctx.world.awsafe(["add", "dump", "--env", "--backend", "pass"], {
       ...longTerm,
       PASSWORD_STORE_DIR: storeDir,
+      AWSAFE_HOME: path.join(dir, "pass-home"),
     });
     expect(added.stderr).toMatch(/^stored key \*{4}0001 of profile "dump"/m);
     const env = dumped("pass");
