@@ -3,7 +3,7 @@ import { credentialsFromAgent } from "../runtime/ask-agent.js";
 import { processContext } from "../runtime/context.js";
 import { agentFallbackNotice } from "../runtime/agent-fallback-notice.js";
 import { fdOutput } from "./fd-output.js";
-import { formatCredentials } from "./format/format-credentials.js";
+import { processOutput } from "./format/process-output.js";
 import { reportError } from "./report-error.js";
 
 /** What the fast path found out, for the CLI proper when it takes over. */
@@ -46,9 +46,7 @@ export async function fastCredentialProcess(profile: string): Promise<FastOutcom
       return { handOver: { agentUnavailable: answer.why } };
     }
     const { resolved } = answer;
-    fdOutput(1, () => process.stdout).write(
-      formatCredentials("process", resolved.credentials, resolved),
-    );
+    fdOutput(1, () => process.stdout).write(processOutput(resolved.credentials));
     return { exitCode: 0 };
   } catch (error) {
     return { exitCode: reportError(error, { stderr }, false) };

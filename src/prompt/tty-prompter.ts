@@ -1,7 +1,6 @@
 import { closeSync, openSync } from "node:fs";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
-import { readTerminalLine } from "./read-terminal-line.js";
 
 /** Where the terminal prompter talks; tests pass their own. */
 export interface TtyPrompterOptions {
@@ -31,7 +30,7 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
     openTerminal === undefined && options.platform !== "win32" && "bun" in process.versions;
   const ask = async (question: string, silent: boolean): Promise<string> => {
     if (options.mode === "none") throw noTerminal();
-    if (synchronous) return askSynchronously(question, silent);
+    if (synchronous) return await askSynchronously(question, silent);
     const terminal =
       openTerminal === undefined ? await openControllingTerminal(options.platform) : openTerminal();
     if (terminal === undefined) throw noTerminal();
@@ -117,7 +116,9 @@ async function openControllingTerminal(platform: NodeJS.Platform): Promise<Termi
   }
 }
 
-function askSynchronously(question: string, silent: boolean): string {
+async function askSynchronously(question: string, silent: boolean): Promise<string> {
+  // Loaded when a question is asked: it loads child_process, which the hot path never needs.
+  const { readTerminalLine } = await import("./read-terminal-line.js");
   const line = readTerminalLine(question, silent);
   if (line === undefined) throw noTerminal();
   if (line.kind === "cancelled") throw cancelled(undefined);

@@ -1,5 +1,6 @@
 import type { AwsCredentials } from "../../ports/aws/credentials.js";
 import { toProcessDocument } from "../../ports/credentials-json.js";
+import { processOutput } from "./process-output.js";
 import { posixExports } from "./posix-exports.js";
 import { dotenvValue } from "./quoting/dotenv-value.js";
 import { fishWord } from "./quoting/fish-word.js";
@@ -52,7 +53,7 @@ export function formatCredentials(
     case "json":
       return `${JSON.stringify(toProcessDocument(credentials), null, 2)}\n`;
     case "process":
-      return `${JSON.stringify(toProcessDocument(credentials))}\n`;
+      return processOutput(credentials);
     case "ini":
       return lines([
         iniSection(extra.profile),

@@ -2,7 +2,7 @@ import { ExitCode } from "../../../errors.js";
 import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
-import { formatCredentials } from "../../format/format-credentials.js";
+import { processOutput } from "../../format/process-output.js";
 import type { CredentialProcessInput } from "./credential-process-command.js";
 
 /**
@@ -11,6 +11,6 @@ import type { CredentialProcessInput } from "./credential-process-command.js";
  */
 export const runCredentialProcess: CommandRun<CredentialProcessInput> = async (input, io) => {
   const resolved = await obtainCredentials(io, credentialRequest(input.profile, input));
-  io.stdout.write(formatCredentials("process", resolved.credentials, resolved));
+  io.stdout.write(processOutput(resolved.credentials));
   return ExitCode.Ok;
 };
