@@ -1,5 +1,6 @@
 import type { CommandNode } from "./command-spec.js";
 import { addCommand } from "./commands/add/add-command.js";
+import { completeCommand, completionCommand } from "./commands/completion/completion-command.js";
 import { agentCommand } from "./commands/agent/agent-command.js";
 import { backupCommand } from "./commands/backup/backup-command.js";
 import { configureCommand } from "./commands/configure/configure-command.js";
@@ -31,4 +32,6 @@ export const commandTable: readonly CommandNode[] = [
   execCommand,
   serveCommand,
   agentCommand,
+  completionCommand,
+  completeCommand,
 ];

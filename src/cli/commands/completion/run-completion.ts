@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { locateSharedConfig } from "../../../config/locate-shared-config.js";
+import { parseSharedConfig } from "../../../config/parse-shared-config.js";
+import { ExitCode } from "../../../errors.js";
+import { commandTable } from "../../command-table.js";
+import type { CommandRun } from "../../command-spec.js";
+import { completeWords } from "../../completion/complete-words.js";
+import { completionScript } from "../../completion/completion-scripts.js";
+import type { CliIo } from "../../io.js";
+import type { CompleteInput, CompletionInput } from "./completion-command.js";
+
+/** `awsafe completion <shell>`: the script, which calls this same awsafe back at each TAB. */
+export const runCompletion: CommandRun<CompletionInput> = (input, io) => {
+  io.stdout.write(completionScript(input.shell, io.selfCommand));
+  return Promise.resolve(ExitCode.Ok);
+};
+
+/**
+ * `awsafe __complete -- <words>`: one candidate per line. It never prompts, opens no store and
+ * calls no AWS: profile names come from the shared files alone, and a file it cannot read or
+ * parse gives no profile names rather than an error (a TAB must never print one).
+ */
+export const runComplete: CommandRun<CompleteInput> = (input, io) => {
+  const words = input.words.length === 0 ? [""] : input.words;
+  const candidates = completeWords(commandTable, words, { profiles: () => profileNames(io) });
+  io.stdout.write(candidates.map((candidate) => `${candidate}\n`).join(""));
+  return Promise.resolve(ExitCode.Ok);
+};
+
+function profileNames(io: CliIo): readonly string[] {
+  try {
+    const paths = locateSharedConfig(io.env, io.platform);
+    const read = (path: string) => {
+      try {
+        return { path, text: readFileSync(path, "utf8") };
+      } catch {
+        return undefined;
+      }
+    };
+    const { data } = parseSharedConfig({
+      config: read(paths.configFile),
+      credentials: read(paths.credentialsFile),
+    });
+    return Object.keys(data.profiles).sort();
+  } catch {
+    return [];
+  }
+}
