@@ -31,7 +31,8 @@ export interface CredentialsRequest {
 export interface ForgetRequest {
   readonly v: number;
   readonly type: "forget";
-  readonly profile: string;
+  /** The profile whose sessions go; absent: every session (`awsafe clear --all`). */
+  readonly profile?: string;
   readonly env: Readonly<Record<string, string>>;
 }
 

@@ -36,8 +36,8 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
     case "forget": {
       const profile = str(m, "profile");
       const env = stringMap(m.env);
-      if (v === undefined || profile === undefined || env === undefined) return undefined;
-      return { v, type: "forget", profile, env };
+      if (v === undefined || env === undefined) return undefined;
+      return { v, type: "forget", ...(profile === undefined ? {} : { profile }), env };
     }
     case "status":
     case "stop":

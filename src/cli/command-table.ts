@@ -1,5 +1,6 @@
 import type { CommandNode } from "./command-spec.js";
 import { addCommand } from "./commands/add/add-command.js";
+import { clearCommand } from "./commands/clear/clear-command.js";
 import { completeCommand, completionCommand } from "./commands/completion/completion-command.js";
 import { agentCommand } from "./commands/agent/agent-command.js";
 import { backupCommand } from "./commands/backup/backup-command.js";
@@ -25,6 +26,7 @@ export const commandTable: readonly CommandNode[] = [
   addCommand,
   importCommand,
   removeCommand,
+  clearCommand,
   backupCommand,
   migrateCommand,
   credentialProcessCommand,

@@ -74,6 +74,15 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
     return store;
   };
 
+  const storedKeyNames = async (): Promise<Set<string>> => {
+    const names = new Set<string>();
+    for (const opened of stores.values()) {
+      const store = await opened.store.catch(() => undefined);
+      for (const ref of (await store?.list({ kind: "long-term" })) ?? []) names.add(ref.name);
+    }
+    return names;
+  };
+
   return {
     sessions: () => sessionEntries.size,
     async credentials(request, mfa, signal) {
@@ -129,17 +138,15 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       return answer;
     },
     async forget(request) {
-      const context: AppContext = {
-        env: requestEnvironment(request.env),
-        platform: agent.platform,
-      };
-      const shared = await loadSharedConfig(context);
-      const stored = new Set<string>();
-      for (const opened of stores.values()) {
-        const store = await opened.store.catch(() => undefined);
-        for (const ref of (await store?.list({ kind: "long-term" })) ?? []) stored.add(ref.name);
-      }
-      const belongs = sessionsOfProfile(shared.data, request.profile, stored);
+      const context: AppContext = { env: requestEnvironment(request.env), platform: agent.platform };
+      const belongs =
+        request.profile === undefined
+          ? () => true
+          : sessionsOfProfile(
+              (await loadSharedConfig(context)).data,
+              request.profile,
+              await storedKeyNames(),
+            );
       const gone = (await sessions.list({ kind: "session" })).filter((ref) => belongs(ref.name));
       if (gone.length > 0) await sessions.apply(gone.map((ref) => ({ op: "delete", ref })));
       answers.clear();

@@ -8,7 +8,7 @@ import { requestEnvironment } from "./request-environment.js";
 
 /**
  * Tells the running agent, if one runs (none is started for this), to drop the sessions of
- * `profile` and every answer it remembers: after `remove`, no command gets a session made from
+ * `profile` (every session when `undefined`) and every answer it remembers: after `remove`, no command gets a session made from
  * a key that is gone, whatever the backend. The count of sessions it dropped, or `undefined`
  * when no agent runs.
  *
@@ -16,7 +16,7 @@ import { requestEnvironment } from "./request-environment.js";
  */
 export async function forgetInAgent(
   context: RuntimeContext,
-  profile: string,
+  profile: string | undefined,
 ): Promise<number | undefined> {
   const socketPath = agentSocket(context);
   const socket = socketPath === undefined ? undefined : await connectAgent(socketPath);
@@ -25,7 +25,7 @@ export async function forgetInAgent(
     const answer = await askAgent(socket, {
       v: agentProtocolVersion,
       type: "forget",
-      profile,
+      ...(profile === undefined ? {} : { profile }),
       env: requestEnvironment(context.env),
     });
     if (answer.type === "forgotten") return answer.sessions;
@@ -33,7 +33,8 @@ export async function forgetInAgent(
     throw new AgentUnavailableError(`the awsafe agent answered "${answer.type}"`);
   } catch (error) {
     if (!(error instanceof AgentUnavailableError)) throw error;
-    throw new StoreError(`The running awsafe agent could not be told to forget "${profile}"`, {
+    const what = profile === undefined ? "its sessions" : `"${profile}"`;
+    throw new StoreError(`The running awsafe agent could not be told to forget ${what}`, {
       hint: "Run `awsafe agent stop`: its sessions go with it",
       cause: error,
     });

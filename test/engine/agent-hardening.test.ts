@@ -180,3 +180,27 @@ describe("remove reaches the agent", () => {
     expect(ctx.world.mfaPrompts()).toBe(prompts);
   });
 });
+
+describe("clear", () => {
+  it("drops a profile's sessions, then every session, in the agent and the store", async () => {
+    await ctx.world.stopAgent();
+    await ctx.world.awsafeCredentials(["credential-process", "admin", "--no-agent"]);
+    await ctx.world.awsafeCredentials(["credential-process", "admin"]);
+    const one = await ctx.world.awsafe(["clear", "admin"]);
+    expect(one.status).toBe(0);
+    expect(one.stderr).toMatch(
+      /^dropped 2 cached session\(s\) of "admin" \(1 in .*, 1 in the agent\)$/m,
+    );
+    const all = await ctx.world.awsafe(["clear", "--all"]);
+    expect(all.stderr).toMatch(/^dropped 2 cached session\(s\) \(1 in .*, 1 in the agent\)$/m);
+    const prompts = ctx.world.mfaPrompts();
+    expect((await ctx.world.awsafeCredentials(["credential-process", "admin"])).status).toBe(0);
+    expect(ctx.world.mfaPrompts()).toBe(prompts + 1);
+  });
+
+  it("wants a profile or --all", async () => {
+    const neither = await ctx.world.awsafe(["clear"]);
+    expect(neither.status).toBe(64);
+    expect(neither.stderr).toContain("clear needs a profile, or --all");
+  });
+});
