@@ -1,6 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { spawn } from "node:child_process";
 import { beforeEach, describe, expect, it } from "vitest";
+import { awsafeArgv } from "../support/awsafe-command.js";
+import { describeWithRealThing, missingCommands } from "../store/real-thing.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { adminRoleArn, expectNoSecretIn, filesUnder } from "../engine/awsafe-world.js";
 import { sampleProcesses, sampleWhile } from "./proc-scan.js";
@@ -372,5 +375,41 @@ describe("awsafe login through the one-time loopback address", () => {
     expectNoSecretIn(world, tokens);
     expect(filesUnder(world.home).length).toBeGreaterThan(0);
     expect(adminRoleArn).toContain("AdminRole");
+  });
+});
+
+// The encrypted file whose passphrase is typed: login plans against the store's keys and the
+// engine works in-process with the same open store, so the passphrase is asked once. `script`
+// gives awsafe a pseudo-terminal (its /dev/tty) to ask on.
+describeWithRealThing("awsafe login with a locked store", await missingCommands("script"), () => {
+  it("asks for the store's passphrase once, on the terminal", async () => {
+    const { world } = setup;
+    const command = awsafeArgv(["login", "admin", "--stdout"]);
+    const line = [command.program, ...command.args].map((word) => `'${word}'`).join(" ");
+    const child = spawn("script", ["-qfec", line, "/dev/null"], {
+      env: { ...world.env, AWSAFE_FILE_PASSPHRASE: "", AWSAFE_PROMPT: "terminal", TERM: "dumb" },
+    });
+    let screen = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (screen.includes("Passphrase for the awsafe store") && !screen.includes("[typed]")) {
+        screen += "[typed]";
+        child.stdin.write(`${world.env.AWSAFE_FILE_PASSPHRASE ?? ""}\r`);
+      }
+    });
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(status, screen).toBe(0);
+    expect(screen.split("Passphrase for the awsafe store").length - 1).toBe(1);
+    expect(screen).toMatch(/\/federation\?Action=login&Issuer=awsafe&/);
+  });
+
+  it("fails in one line, without a terminal to ask on", async () => {
+    const run = await setup.world.awsafe(["login", "admin", "--stdout"], {
+      AWSAFE_FILE_PASSPHRASE: "",
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.status).not.toBe(70);
+    oneLineError(run.stderr);
+    expect(run.stderr).toContain("passphrase");
   });
 });
