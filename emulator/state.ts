@@ -11,8 +11,25 @@ import type { World } from "./world/world.js";
 export interface SigninGrant {
   readonly principalArn: string;
   readonly accountId: string;
+  /** The role's name, or the federated user's: what the console shows beside the account. */
+  readonly identityName: string;
+  /** When the token itself stops working (15 minutes). */
   readonly expiresAt: Date;
+  /** The SessionDuration the request carried, if any (the tests check it was left out). */
+  readonly sessionDurationSeconds: number | undefined;
+  /** When a console session opened with it ends. */
+  readonly consoleExpiresAt: Date;
   used: boolean;
+}
+
+/** A console session opened by `login`, held by the browser in a cookie. */
+export interface ConsoleSession {
+  readonly principalArn: string;
+  readonly accountId: string;
+  readonly identityName: string;
+  readonly expiresAt: Date;
+  readonly destination: string;
+  readonly sessionDurationSeconds: number | undefined;
 }
 
 /** Everything one running emulator holds. */
@@ -27,9 +44,6 @@ export interface EmulatorState {
   /** The page-size cap of list operations (control API `page-limit`). */
   readonly pageLimit: PageLimit;
   readonly signinTokens: Map<string, SigninGrant>;
-  /** Console sessions opened by `login`, by id. */
-  readonly consoleSessions: Map<
-    string,
-    { readonly principalArn: string; readonly destination: string }
-  >;
+  /** Console sessions opened by `login`, by the id in the browser's cookie. */
+  readonly consoleSessions: Map<string, ConsoleSession>;
 }

@@ -11,14 +11,18 @@ const testBuild = process.argv.includes("--test");
 const out = testBuild ? "dist-test" : "dist";
 
 // Bundled CommonJS dependencies use require(), __filename and __dirname; ESM output has none of
-// them, so each chunk defines them.
+// them, so each chunk defines them. The last two under names of awsafe's own, which `esmDefine`
+// substitutes for the free identifiers: an ES module bundled beside them may declare its own
+// top-level `__dirname` (the `open` package does), which a banner `const __dirname` would clash
+// with in the same chunk.
 const cjsShim = [
   'import { createRequire as __awsafeCreateRequire } from "node:module";',
   'import { fileURLToPath as __awsafeFileURLToPath } from "node:url";',
   "const require = __awsafeCreateRequire(import.meta.url);",
-  "const __filename = __awsafeFileURLToPath(import.meta.url);",
-  'const __dirname = __awsafeFileURLToPath(new URL(".", import.meta.url));',
+  "const __awsafeFilename = __awsafeFileURLToPath(import.meta.url);",
+  'const __awsafeDirname = __awsafeFileURLToPath(new URL(".", import.meta.url));',
 ].join("\n");
+const esmDefine = { __filename: "__awsafeFilename", __dirname: "__awsafeDirname" };
 
 const common = {
   bundle: true,
@@ -48,6 +52,7 @@ mkdirSync(out, { recursive: true });
 const main = await build({
   ...common,
   entryPoints: { main: "src/cli/main.ts" },
+  define: { ...common.define, ...esmDefine },
   outdir: out,
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
@@ -67,6 +72,7 @@ const cli = await build({
 const library = await build({
   ...common,
   entryPoints: { index: "src/index.ts" },
+  define: { ...common.define, ...esmDefine },
   outdir: out,
   banner: { js: cjsShim },
 });

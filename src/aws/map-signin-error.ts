@@ -1,5 +1,5 @@
-import { type AppError, AuthError, ConfigError } from "../errors.js";
-import { AwsUnavailableError } from "../ports/aws/aws-errors.js";
+import { type AppError, AuthError } from "../errors.js";
+import { AwsUnavailableError, SessionDurationRefusedError } from "../ports/aws/aws-errors.js";
 import { isTimeout } from "./fetch-with-retries.js";
 
 /** A getSigninToken call that failed, in what its messages may name (never its secrets). */
@@ -23,8 +23,9 @@ export interface FailedSigninCall {
 export function signinStatusError(status: number, call: FailedSigninCall): AppError {
   const what = describeSigninCall(call);
   if (status === 400 && call.sessionDurationSeconds !== undefined) {
-    return new ConfigError(
+    return new SessionDurationRefusedError(
       `${what} failed: AWS refused the console session duration of ${call.sessionDurationSeconds} s for these credentials`,
+      call.sessionDurationSeconds,
       {
         hint: "AWS takes a session duration only for role sessions assumed with an access key (not from another session) and for IAM Identity Center role credentials; without it the console session lasts as long as the credentials",
       },

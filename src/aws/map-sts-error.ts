@@ -1,5 +1,5 @@
 import { type AppError, AuthError, ConfigError } from "../errors.js";
-import { MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
+import { AccessDeniedError, MfaCodeRejectedError } from "../ports/aws/aws-errors.js";
 import { mapCommonAwsError, otherAwsError } from "./map-aws-error.js";
 
 /** The STS operation that failed, and what the message needs to know about the call. */
@@ -121,7 +121,7 @@ function accessDenied(
       cause: error,
     });
   }
-  return new AuthError(`${what} was denied: ${message}`, {
+  return new AccessDeniedError(`${what} was denied: ${message}`, {
     hint: "The IAM policies of this user deny the call; check them in the IAM console",
     cause: error,
   });

@@ -8,7 +8,7 @@ import {
 } from "../../emulator/test-support/emulator-fixture.js";
 import { errorText, hintOf, rejectionOf } from "../../test/support/error-text.js";
 import { AuthError, ConfigError, ExitCode } from "../errors.js";
-import { AwsUnavailableError } from "../ports/aws/aws-errors.js";
+import { AwsUnavailableError, SessionDurationRefusedError } from "../ports/aws/aws-errors.js";
 import type { TemporaryCredentials } from "../ports/aws/credentials.js";
 import type { SigninPort } from "../ports/aws/signin.js";
 import type { StsPort } from "../ports/aws/sts.js";
@@ -90,7 +90,9 @@ describe("the sign-in adapter against the emulator", () => {
     const error = await rejectionOf(
       signin.getSigninToken(chained, { sessionDurationSeconds: 3600 }, context),
     );
+    expect(error).toBeInstanceOf(SessionDurationRefusedError);
     expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ sessionDurationSeconds: 3600, exitCode: ExitCode.Config });
     expect(String(error)).toContain("refused the console session duration of 3600 s");
     for (const secret of secretsOf(chained)) expect(errorText(error)).not.toContain(secret);
   });
@@ -209,10 +211,73 @@ describe("the sign-in request", () => {
     expect(String(error)).toContain("holds no sign-in token");
   });
 
+  it("refuses a region that is not a region name, before anything is sent", async () => {
+    const { urls, fetchStub } = recording(() => Response.json({ SigninToken: "tok-FAKE" }));
+    const adapter = createSigninAdapter({ env: {}, fetch: fetchStub });
+    const error = await rejectionOf(
+      adapter.getSigninToken(credentials, {}, { region: "evil.example/x?" }),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(urls).toHaveLength(0);
+  });
+
   it("refuses an endpoint override that is not a URL as a ConfigError", async () => {
     const adapter = createSigninAdapter({ env: { AWS_ENDPOINT_URL_SIGNIN: "not a url" } });
     const error = await rejectionOf(adapter.getSigninToken(credentials, {}, {}));
     expect(error).toBeInstanceOf(ConfigError);
+  });
+});
+
+describe("the login URLs", () => {
+  const login = { destination: "https://console.aws.amazon.com/s3/home?a=1&b=2", issuer: "awsafe" };
+
+  it.each([
+    [undefined, "https://signin.aws.amazon.com"],
+    ["eu-west-1", "https://eu-west-1.signin.aws.amazon.com"],
+    ["cn-north-1", "https://signin.amazonaws.cn"],
+    ["us-gov-east-1", "https://us-gov-east-1.signin.amazonaws-us-gov.com"],
+  ])("go to the token's host for region %j, with every value encoded", (region, origin) => {
+    const adapter = createSigninAdapter({ env: {} });
+    const url = new URL(adapter.loginUrl("tok+/=FAKE", login, { region }));
+    expect(url.origin).toBe(origin);
+    expect(url.pathname).toBe("/federation");
+    expect([...url.searchParams]).toEqual([
+      ["Action", "login"],
+      ["Issuer", "awsafe"],
+      ["Destination", login.destination],
+      ["SigninToken", "tok+/=FAKE"],
+    ]);
+  });
+
+  it("follow AWS_ENDPOINT_URL_SIGNIN (else AWS_ENDPOINT_URL) like the token request", () => {
+    const adapter = createSigninAdapter({
+      env: {
+        AWS_ENDPOINT_URL: "http://127.0.0.1:1",
+        AWS_ENDPOINT_URL_SIGNIN: "http://127.0.0.1:2/",
+      },
+    });
+    expect(adapter.loginUrl("t", login, {})).toMatch(/^http:\/\/127\.0\.0\.1:2\/federation\?/);
+    const chained = new URL(adapter.logoutThenLoginUrl("t", login, {}) ?? "");
+    expect(chained.origin + chained.pathname).toBe("http://127.0.0.1:2/oauth");
+    expect(chained.searchParams.get("redirect_uri")).toBe(adapter.loginUrl("t", login, {}));
+  });
+
+  it("chain logout and login on us-east-1.signin.aws.amazon.com, the only host AWS follows", () => {
+    const adapter = createSigninAdapter({ env: {} });
+    const chained = new URL(
+      adapter.logoutThenLoginUrl("tok-FAKE", login, { region: "eu-west-1" }) ?? "",
+    );
+    expect(chained.origin + chained.pathname).toBe("https://us-east-1.signin.aws.amazon.com/oauth");
+    expect(chained.searchParams.get("Action")).toBe("logout");
+    const next = new URL(chained.searchParams.get("redirect_uri") ?? "");
+    expect(next.origin + next.pathname).toBe("https://us-east-1.signin.aws.amazon.com/federation");
+    expect(next.searchParams.get("SigninToken")).toBe("tok-FAKE");
+    expect(next.searchParams.get("Destination")).toBe(login.destination);
+  });
+
+  it.each(["cn-north-1", "us-gov-west-1"])("have no logout chain in %s's partition", (region) => {
+    const adapter = createSigninAdapter({ env: {} });
+    expect(adapter.logoutThenLoginUrl("tok-FAKE", login, { region })).toBeUndefined();
   });
 });
 

@@ -1,7 +1,11 @@
 import { ConfigError } from "../errors.js";
 import type { AwsCallContext } from "../ports/aws/call-context.js";
-import type { TemporaryCredentials } from "../ports/aws/credentials.js";
-import type { SigninPort, SigninTokenInput } from "../ports/aws/signin.js";
+import type {
+  LoginUrlInput,
+  SessionCredentials,
+  SigninPort,
+  SigninTokenInput,
+} from "../ports/aws/signin.js";
 import type { Environment } from "../ports/environment.js";
 import { type ClientFactoryOptions, callRegion, serviceEndpoint } from "./client-factory.js";
 import { discardBody, fetchWithRetries, type RetryPolicy } from "./fetch-with-retries.js";
@@ -11,7 +15,7 @@ import {
   signinStatusError,
   signinTransportError,
 } from "./map-signin-error.js";
-import { signinHost } from "./signin-host.js";
+import { signinHost, signinPartition } from "./signin-host.js";
 
 /** How the sign-in adapter reaches the federation endpoint. */
 export interface SigninAdapterOptions extends ClientFactoryOptions {
@@ -27,8 +31,9 @@ const baseDelayMs = 200;
 
 /**
  * The {@link SigninPort}: `GET /federation?Action=getSigninToken` of the AWS sign-in endpoint
- * (SPECS §e), which is no SDK service. The Session (the credentials) and the token it answers
- * with are secrets: they travel only in the request and the result, never in an error.
+ * (SPECS §e), which is no SDK service, and the login URLs that spend its token on the same host.
+ * The Session (the credentials), the token it answers with and the URLs holding that token are
+ * secrets: they travel only in the request and the result, never in an error.
  */
 export function createSigninAdapter(options: SigninAdapterOptions): SigninPort {
   const send = options.fetch ?? fetch;
@@ -60,7 +65,40 @@ export function createSigninAdapter(options: SigninAdapterOptions): SigninPort {
       const body: unknown = await response.json().catch(() => undefined);
       return signinToken(body, call);
     },
+    loginUrl: (signinToken, input, context) =>
+      loginUrl(federationUrl(options.env, context), signinToken, input).href,
+    logoutThenLoginUrl: (signinToken, input, context) => {
+      const base = logoutTrickBase(options.env, context);
+      if (base === undefined) return undefined;
+      const login = loginUrl(new URL(`${base}/federation`), signinToken, input);
+      const logout = new URL(`${base}/oauth`);
+      logout.searchParams.set("Action", "logout");
+      logout.searchParams.set("redirect_uri", login.href);
+      return logout.href;
+    },
   };
+}
+
+function loginUrl(federation: URL, signinToken: string, input: LoginUrlInput): URL {
+  federation.searchParams.set("Action", "login");
+  federation.searchParams.set("Issuer", input.issuer);
+  federation.searchParams.set("Destination", input.destination);
+  federation.searchParams.set("SigninToken", signinToken);
+  return federation;
+}
+
+/**
+ * Where the logout-then-login chain goes: AWS follows `redirect_uri` from its logout page only
+ * to a `us-east-1.signin.aws.amazon.com` URL (guardian/janus-app's `autoLogoutUrl`), so both
+ * halves use that host, which only the commercial partition has.
+ */
+function logoutTrickBase(env: Environment, context: AwsCallContext): string | undefined {
+  const endpoint = serviceEndpoint(env, "signin");
+  if (endpoint !== undefined)
+    return new URL(federationUrl(env, context)).href.replace(/\/federation$/, "");
+  return signinPartition(callRegion(env, context)) === "aws"
+    ? "https://us-east-1.signin.aws.amazon.com"
+    : undefined;
 }
 
 // No redirects: a redirect could carry the query, and with it the Session, to another host.
@@ -69,8 +107,16 @@ const requestInit: RequestInit = { redirect: "manual", headers: { accept: "appli
 /** `https://<host>/federation`, or the endpoint the environment points sign-in at. */
 function federationUrl(env: Environment, context: AwsCallContext): URL {
   const endpoint = serviceEndpoint(env, "signin");
-  if (endpoint === undefined)
-    return new URL(`https://${signinHost(callRegion(env, context))}/federation`);
+  if (endpoint === undefined) {
+    const region = callRegion(env, context);
+    // The region becomes part of the host the Session is sent to: only a region's characters.
+    if (!/^[a-z0-9-]+$/.test(region)) {
+      throw new ConfigError(`"${region}" is not an AWS region name`, {
+        hint: "Fix the region (--region, AWS_REGION or the profile's region), e.g. eu-west-1",
+      });
+    }
+    return new URL(`https://${signinHost(region)}/federation`);
+  }
   try {
     return new URL(`${endpoint.replace(/\/+$/, "")}/federation`);
   } catch (error) {
@@ -82,7 +128,7 @@ function federationUrl(env: Environment, context: AwsCallContext): URL {
 }
 
 // The IAM doc's exact Session shape: these three keys, in this order.
-function sessionJson(credentials: TemporaryCredentials): string {
+function sessionJson(credentials: SessionCredentials): string {
   return JSON.stringify({
     sessionId: credentials.accessKeyId,
     sessionKey: credentials.secretAccessKey,

@@ -19,7 +19,22 @@ const unprefixedRegions: ReadonlySet<string> = new Set([
 ]);
 
 function partitionHost(region: string): string {
-  if (region.startsWith("cn-")) return "signin.amazonaws.cn";
-  if (region.startsWith("us-gov-")) return "signin.amazonaws-us-gov.com";
-  return "signin.aws.amazon.com";
+  switch (signinPartition(region)) {
+    case "aws-cn":
+      return "signin.amazonaws.cn";
+    case "aws-us-gov":
+      return "signin.amazonaws-us-gov.com";
+    case "aws":
+      return "signin.aws.amazon.com";
+  }
+}
+
+/** The partition of a region, as far as sign-in hosts tell them apart. */
+export type SigninPartition = "aws" | "aws-cn" | "aws-us-gov";
+
+/** `aws-cn` for `cn-*`, `aws-us-gov` for `us-gov-*`, else `aws` (no region included). */
+export function signinPartition(region: string | undefined): SigninPartition {
+  if (region?.startsWith("cn-") === true) return "aws-cn";
+  if (region?.startsWith("us-gov-") === true) return "aws-us-gov";
+  return "aws";
 }

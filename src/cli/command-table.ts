@@ -11,6 +11,7 @@ import { explainCommand } from "./commands/explain/explain-command.js";
 import { exportCommand } from "./commands/export/export-command.js";
 import { importCommand } from "./commands/import/import-command.js";
 import { listCommand } from "./commands/list/list-command.js";
+import { loginCommand } from "./commands/login/login-command.js";
 import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
@@ -33,6 +34,7 @@ export const commandTable: readonly CommandNode[] = [
   exportCommand,
   execCommand,
   serveCommand,
+  loginCommand,
   agentCommand,
   completionCommand,
   completeCommand,

@@ -12,7 +12,8 @@ import { spawnCommandRunner } from "../process/spawn-command-runner.js";
 import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
-import { openCommandStore } from "./open-configured-store.js";
+import type { SecretStore } from "../ports/secret-store.js";
+import { type ConfiguredBackend, openCommandStore } from "./open-configured-store.js";
 import { processTimeLimits } from "./process-time-limits.js";
 
 /**
@@ -38,6 +39,12 @@ export function engineAdapters(
   };
 }
 
+/** A store a command has already opened, with the backend it was chosen as. */
+export interface OpenedStore {
+  readonly store: SecretStore;
+  readonly choice: ConfiguredBackend;
+}
+
 /**
  * A credential request worked out in this process (`--no-agent`, or where no agent can serve):
  * the configured store, whose passphrase may be asked on the terminal; MFA codes from this
@@ -47,8 +54,9 @@ export function engineAdapters(
 export async function resolveInProcess(
   context: RuntimeContext,
   request: CredentialRequest,
+  opened?: OpenedStore,
 ): Promise<ResolvedCredentials> {
-  const { store, choice } = await openCommandStore(context, request.backend);
+  const { store, choice } = opened ?? (await openCommandStore(context, request.backend));
   const deps: ResolveDeps = {
     store,
     mfa: clientMfaSource(context, request.mfaToken),

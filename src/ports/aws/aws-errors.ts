@@ -1,4 +1,4 @@
-import { AppError, type AppErrorOptions, AuthError, ExitCode } from "../../errors.js";
+import { AppError, type AppErrorOptions, AuthError, ConfigError, ExitCode } from "../../errors.js";
 
 /**
  * AWS refused an MFA code (wrong, replayed, or not the caller's device). The providers ask the
@@ -11,6 +11,27 @@ export class MfaCodeRejectedError extends AuthError {
   constructor(message: string, serialNumber: string, options: AppErrorOptions) {
     super(message, options);
     this.serialNumber = serialNumber;
+  }
+}
+
+/**
+ * AWS denied a call the credentials were valid for (`AccessDenied`): the caller's policies do not
+ * allow it. Distinct from a refused key or session, so a caller can say what the policy means
+ * (the console login of an IAM user whose policy denies GetFederationToken).
+ */
+export class AccessDeniedError extends AuthError {}
+
+/**
+ * The sign-in endpoint refused a request that carried `SessionDuration` (AWS answers its one 400
+ * "Invalid credentials parameter" for every refusal, so the duration is the likely cause). The
+ * console login retries once without it on this error alone (exit 78 when it reaches the user).
+ */
+export class SessionDurationRefusedError extends ConfigError {
+  readonly sessionDurationSeconds: number;
+
+  constructor(message: string, sessionDurationSeconds: number, options: AppErrorOptions) {
+    super(message, options);
+    this.sessionDurationSeconds = sessionDurationSeconds;
   }
 }
 
