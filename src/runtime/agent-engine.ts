@@ -138,7 +138,10 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       return answer;
     },
     async forget(request) {
-      const context: AppContext = { env: requestEnvironment(request.env), platform: agent.platform };
+      const context: AppContext = {
+        env: requestEnvironment(request.env),
+        platform: agent.platform,
+      };
       const belongs =
         request.profile === undefined
           ? () => true
