@@ -12,6 +12,7 @@ import { listCommand } from "./commands/list/list-command.js";
 import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
+import { ssoCommand } from "./commands/sso/sso-command.js";
 
 /**
  * Every command awsafe has, in the order `--help` lists them. Each entry holds only its options
@@ -30,5 +31,6 @@ export const commandTable: readonly CommandNode[] = [
   exportCommand,
   execCommand,
   serveCommand,
+  ssoCommand,
   agentCommand,
 ];

@@ -1,10 +1,13 @@
 import type { fastCredentialProcess } from "./fast-credential-process.js";
-import type { main } from "./main.js";
+import type { main, ssoSignInForAgent } from "./main.js";
 
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
-  readonly main: () => Promise<{ readonly main: typeof main }>;
+  readonly main: () => Promise<{
+    readonly main: typeof main;
+    readonly ssoSignInForAgent: typeof ssoSignInForAgent;
+  }>;
 }
 
 /**
@@ -22,7 +25,7 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
     rest.length === 0
   ) {
     void load
-      .fastPath()(profile)
+      .fastPath()(profile, async (request) => (await load.main()).ssoSignInForAgent(request))
       .then(async (outcome) => {
         if ("exitCode" in outcome) process.exitCode = outcome.exitCode;
         else await (await load.main()).main(args, outcome.handOver);
