@@ -1,3 +1,4 @@
+import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { main, ssoSignInForAgent } from "./main.js";
 
@@ -25,7 +26,11 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
     rest.length === 0
   ) {
     void load
-      .fastPath()(profile, async (request) => (await load.main()).ssoSignInForAgent(request))
+      .fastPath()(profile, async (request) => {
+        const outcome = await (await load.main()).ssoSignInForAgent(request);
+        if ("error" in outcome) throw fromWireError(outcome.error);
+        return outcome.signedIn;
+      })
       .then(async (outcome) => {
         if ("exitCode" in outcome) process.exitCode = outcome.exitCode;
         else await (await load.main()).main(args, outcome.handOver);
