@@ -72,8 +72,8 @@ export function nameProfiles(
 
 /**
  * A name made of `[A-Za-z0-9._-]` only: every other character (spaces, `[`, `]`, `#`, `;`,
- * quotes, `$`, `/`, non-ASCII…) becomes `-`, runs of `-` become one, and `-`/`.` are trimmed at
- * the ends. Such a name needs no quoting in a section header of the shared config (the SDKs'
+ * quotes, `$`, `/`, non-ASCII…) becomes `-`, runs of `-` become one (and none stays beside a
+ * `.`), and `-`/`.` are trimmed at the ends. Such a name needs no quoting in a section header of the shared config (the SDKs'
  * common grammar), nor in `credential_process`, which botocore splits with `shlex` and the SDK
  * for JavaScript runs through `/bin/sh` — an account name set by an administrator must never
  * become shell syntax there. Empty after that: the account id.
@@ -82,6 +82,7 @@ export function safeProfileName(text: string, fallback: string): string {
   const safe = text
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/-{2,}/g, "-")
+    .replace(/-*\.-*/g, ".")
     .replace(/^[-.]+|[-.]+$/g, "");
   return safe === "" ? fallback : safe;
 }
