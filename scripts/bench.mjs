@@ -123,3 +123,6 @@ spawnSync(process.execPath, ["scripts/bench-engine.mjs"], {
 spawnSync(process.execPath, ["scripts/bench-endpoint.mjs"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
+spawnSync(process.execPath, ["scripts/bench-sso.mjs"], {
+  stdio: ["ignore", "inherit", "inherit"],
+});
