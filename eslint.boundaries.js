@@ -7,7 +7,17 @@
 
 const ports = ["ports"];
 const domain = ["config", "plan", "providers", "iam"];
-const adapters = ["aws", "store", "prompt", "process", "lock", "agent", "endpoint", "settings"];
+const adapters = [
+  "aws",
+  "store",
+  "prompt",
+  "process",
+  "lock",
+  "agent",
+  "endpoint",
+  "settings",
+  "browser",
+];
 const app = ["app"];
 const runtime = ["runtime"];
 const doors = ["cli", "lib"];

@@ -7,6 +7,7 @@ import { CallStats } from "./control/call-stats.js";
 import { CONTROL_PREFIX, handleControl } from "./control/control-api.js";
 import { FaultTable } from "./control/fault-table.js";
 import { PageLimit } from "./control/page-limit.js";
+import { RateLimit } from "./control/rate-limit.js";
 import { readBody } from "./http/read-body.js";
 import { jsonResponse } from "./http/responses.js";
 import type { EmulatorRequest, EmulatorResponse } from "./http/types.js";
@@ -54,6 +55,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEmulator
     faults: new FaultTable(),
     stats: new CallStats(),
     pageLimit: new PageLimit(),
+    rateLimit: new RateLimit(),
     signinTokens: new Map(),
     consoleSessions: new Map(),
   };
@@ -118,10 +120,16 @@ async function respond(state: EmulatorState, request: EmulatorRequest): Promise<
     });
   }
   state.stats.record(call.operation, call.accessKeyId);
-  const outcome = state.faults.take(call.operation);
-  if (outcome.latencyMs > 0) await delay(outcome.latencyMs);
-  if (outcome.failure !== undefined) return call.fail(outcome.failure);
-  return call.run();
+  state.stats.flight(call.operation, 1);
+  try {
+    const outcome = state.faults.take(call.operation);
+    if (outcome.latencyMs > 0) await delay(outcome.latencyMs);
+    if (outcome.failure !== undefined) return call.fail(outcome.failure);
+    if (!state.rateLimit.allow(call.operation, state.clock.nowMs())) return call.fail("throttle");
+    return await call.run();
+  } finally {
+    state.stats.flight(call.operation, -1);
+  }
 }
 
 function route(state: EmulatorState, request: EmulatorRequest): RoutedCall | undefined {

@@ -2,6 +2,7 @@ import type { EmulatorClock } from "./clock.js";
 import type { CallStats } from "./control/call-stats.js";
 import type { FaultTable } from "./control/fault-table.js";
 import type { PageLimit } from "./control/page-limit.js";
+import type { RateLimit } from "./control/rate-limit.js";
 import type { OidcProvider } from "./seed/build-world.js";
 import type { SsoDirectory } from "./sso/sso-directory.js";
 import type { SsoRuntime } from "./sso/sso-runtime.js";
@@ -43,6 +44,8 @@ export interface EmulatorState {
   readonly stats: CallStats;
   /** The page-size cap of list operations (control API `page-limit`). */
   readonly pageLimit: PageLimit;
+  /** Throttling by rate, per service (control API `rate-limit`). */
+  readonly rateLimit: RateLimit;
   readonly signinTokens: Map<string, SigninGrant>;
   /** Console sessions opened by `login`, by the id in the browser's cookie. */
   readonly consoleSessions: Map<string, ConsoleSession>;

@@ -126,3 +126,6 @@ spawnSync(process.execPath, ["scripts/bench-endpoint.mjs"], {
 spawnSync(process.execPath, ["scripts/bench-login.mjs"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
+spawnSync(process.execPath, ["scripts/bench-sso.mjs"], {
+  stdio: ["ignore", "inherit", "inherit"],
+});

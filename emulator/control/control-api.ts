@@ -41,6 +41,36 @@ export function handleControl(state: EmulatorState, request: EmulatorRequest): E
       case "POST page-limit":
         state.pageLimit.set(body(request).field("maxItems").number(100));
         return jsonResponse(200, { maxItems: state.pageLimit.maxItems ?? null });
+      case "POST rate-limit": {
+        const reader = body(request);
+        state.rateLimit.set(
+          reader.field("service").string(),
+          reader.field("perSecond").number(10),
+          reader.field("burst").number(1),
+        );
+        return jsonResponse(200, { limits: state.rateLimit.list() });
+      }
+      case "DELETE rate-limit":
+        state.rateLimit.clear();
+        return jsonResponse(200, { limits: [] });
+      case "POST sso-revoke": {
+        // Refresh tokens (and with accessTokens, access tokens too) stop working, as when an
+        // administrator ends a user's sessions.
+        const reader = body(request);
+        const accessTokens = reader.field("accessTokens").boolean(false);
+        for (const token of state.ssoRuntime.refreshTokens.values()) token.refreshRevoked = true;
+        if (accessTokens)
+          for (const token of state.ssoRuntime.accessTokens.values()) token.revoked = true;
+        return jsonResponse(200, { revoked: true });
+      }
+      case "POST sso-login": {
+        const mode = body(request).field("mode").string();
+        if (mode !== "auto" && mode !== "form" && mode !== "deny") {
+          throw new Error(`mode: expected "auto", "form" or "deny", found "${mode}"`);
+        }
+        state.ssoRuntime.loginMode = mode;
+        return jsonResponse(200, { mode });
+      }
       case "DELETE page-limit":
         state.pageLimit.clear();
         return jsonResponse(200, { maxItems: null });

@@ -12,7 +12,44 @@ const CODE_SECONDS = 300;
  * `code` and `state` (no login form: the emulator stands in for a user who clicks "Allow").
  */
 export function authorizePage(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
-  const q = request.url.searchParams;
+  const mode = state.ssoRuntime.loginMode;
+  if (mode === "form" && request.method === "GET") return loginForm(request.url.searchParams);
+  if (request.method === "POST") {
+    const form = new URLSearchParams(request.body.toString("utf8"));
+    const user = state.sso?.users[0];
+    if (form.get("username") !== user || form.get("password") !== SSO_TEST_PASSWORD) {
+      return { ...loginForm(form, "Wrong user name or password"), status: 401 };
+    }
+    return approve(state, form, false);
+  }
+  return approve(state, request.url.searchParams, mode === "deny");
+}
+
+/** The password of the seeded SSO user on the emulator's login form (control API `sso-login`). */
+export const SSO_TEST_PASSWORD = "emulator-sso-password-FAKE";
+
+const formFields = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "state",
+  "code_challenge_method",
+  "code_challenge",
+  "scopes",
+];
+
+function loginForm(q: URLSearchParams, problem?: string): EmulatorResponse {
+  const hidden = formFields
+    .map((name) => `<input type="hidden" name="${name}" value="${escapeXml(q.get(name) ?? "")}">`)
+    .join("");
+  return htmlResponse(
+    200,
+    "Sign in",
+    `<h1>Sign in to the emulator's IAM Identity Center</h1>${problem === undefined ? "" : `<p id="problem">${escapeXml(problem)}</p>`}<form method="post" action="/authorize">${hidden}<label>User <input id="username" name="username"></label><label>Password <input id="password" name="password" type="password"></label><button id="allow" type="submit">Allow</button></form>`,
+  );
+}
+
+function approve(state: EmulatorState, q: URLSearchParams, deny: boolean): EmulatorResponse {
   const client = state.ssoRuntime.clients.get(q.get("client_id") ?? "");
   const redirectUri = q.get("redirect_uri") ?? "";
   if (client === undefined || !redirectAllowed(client.redirectUris, redirectUri)) {
@@ -20,7 +57,7 @@ export function authorizePage(state: EmulatorState, request: EmulatorRequest): E
   }
   const back = new URL(redirectUri);
   back.searchParams.set("state", q.get("state") ?? "");
-  const user = state.sso?.users[0];
+  const user = deny ? undefined : state.sso?.users[0];
   const challenge = q.get("code_challenge") ?? "";
   if (
     q.get("response_type") !== "code" ||

@@ -69,7 +69,12 @@ function codeGrant(state: EmulatorState, client: OidcClient, body: JsonReader): 
 
 function refreshGrant(state: EmulatorState, client: OidcClient, refreshToken: string): SsoToken {
   const previous = state.ssoRuntime.refreshTokens.get(refreshToken);
-  if (previous?.clientId !== client.clientId || previous.revoked) throw OidcError.invalidGrant();
+  if (
+    previous?.clientId !== client.clientId ||
+    previous.revoked ||
+    previous.refreshRevoked === true
+  )
+    throw OidcError.invalidGrant();
   // Refresh tokens rotate: the old one is spent.
   state.ssoRuntime.refreshTokens.delete(refreshToken);
   return issueToken(state, client.clientId, previous.userName);

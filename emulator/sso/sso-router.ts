@@ -32,6 +32,7 @@ const ROUTES: ReadonlyMap<string, SsoRoute> = new Map([
   ],
   ["POST /token", { operation: "sso-oidc:CreateToken", style: "oauth", handler: createToken }],
   ["GET /authorize", { operation: "sso-oidc:Authorize", style: "oauth", handler: authorizePage }],
+  ["POST /authorize", { operation: "sso-oidc:SignIn", style: "oauth", handler: authorizePage }],
   [
     "GET /device",
     { operation: "sso-oidc:ApproveDevice", style: "oauth", handler: approveDevicePage },

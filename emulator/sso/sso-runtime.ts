@@ -39,6 +39,8 @@ export interface SsoToken {
   readonly userName: string;
   readonly expiresAt: Date;
   revoked: boolean;
+  /** The refresh token no longer works (control API `sso-revoke`). */
+  refreshRevoked?: boolean;
 }
 
 /** Mutable SSO-OIDC state: clients, device flows, codes, tokens. */
@@ -48,4 +50,6 @@ export class SsoRuntime {
   readonly authorizationCodes = new Map<string, AuthorizationCode>();
   readonly accessTokens = new Map<string, SsoToken>();
   readonly refreshTokens = new Map<string, SsoToken>();
+  /** How `/authorize` signs the user in: at once, with a login form, or refusing. */
+  loginMode: "auto" | "form" | "deny" = "auto";
 }

@@ -1,10 +1,12 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import { isProcessAlive } from "../process-alive.js";
 import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { parseAgentMessage } from "./parse-messages.js";
 import { readLines } from "./read-lines.js";
+import { fromWireSignInRequest, toWireSignedIn } from "./sign-in-wire.js";
 import { toWireError } from "./wire-error.js";
 
 /** No agent could be reached or started; the caller works in-process instead. */
@@ -133,7 +135,8 @@ export function askAgent(
   request: AgentRequest,
   mfa?: MfaCodeSource,
   answerWaitMs = agentAnswerWaitMs,
-): Promise<Exclude<AgentReply, { type: "mfa" | "accepted" }>> {
+  signIn?: SsoSignIn,
+): Promise<Exclude<AgentReply, { type: "mfa" | "sso-sign-in" | "accepted" }>> {
   return new Promise((resolve, reject) => {
     let answered = false;
     let silent: NodeJS.Timeout | undefined;
@@ -161,6 +164,27 @@ export function askAgent(
         clearTimeout(silent);
         if (message.type === "accepted") {
           expect(agentWorkWaitMs);
+          return;
+        }
+        if (message.type === "sso-sign-in") {
+          // This client signs in for every request waiting on the agent; no limit meanwhile
+          // (the sign-in has its own, 10 min).
+          const run: SsoSignIn = signIn ?? (() => Promise.reject(new Error("no sign-in here")));
+          const wanted = fromWireSignInRequest(message.request);
+          (wanted === undefined ? Promise.reject(new Error("malformed")) : run(wanted)).then(
+            (signedIn) => {
+              expect(agentWorkWaitMs);
+              socket.write(
+                encodeMessage({ type: "sso-signed-in", signedIn: toWireSignedIn(signedIn) }),
+              );
+            },
+            (error: unknown) => {
+              expect(agentWorkWaitMs);
+              socket.write(
+                encodeMessage({ type: "sso-sign-in-failed", error: toWireError(error) }),
+              );
+            },
+          );
           return;
         }
         if (message.type !== "mfa") {

@@ -1,6 +1,7 @@
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import type { CredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
+import type { WireSignedIn, WireSignInRequest } from "./sign-in-wire.js";
 
 /**
  * The agent's wire protocol: one JSON object per line over the Unix socket. The client sends a
@@ -34,6 +35,11 @@ export interface ForgetRequest {
   /** The profile whose sessions go; absent: every session (`awsafe clear --all`). */
   readonly profile?: string;
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Set by `sso logout`: drop the role sessions of this IAM Identity Center sign-in (sso-session
+   * name or start URL) instead of a profile's.
+   */
+  readonly ssoKey?: string;
 }
 
 /** A request that opens a conversation. */
@@ -48,8 +54,13 @@ export type MfaReply =
   | { readonly type: "mfa-code"; readonly code: string }
   | { readonly type: "mfa-failed"; readonly error: WireError };
 
+/** The client's answer to an `sso-sign-in` question. */
+export type SignInReply =
+  | { readonly type: "sso-signed-in"; readonly signedIn: WireSignedIn }
+  | { readonly type: "sso-sign-in-failed"; readonly error: WireError };
+
 /** Anything a client sends. */
-export type ClientMessage = AgentRequest | MfaReply;
+export type ClientMessage = AgentRequest | MfaReply | SignInReply;
 
 /** An AppError as it travels: its class by kind, message and hint, and its causes. */
 export interface WireError {
@@ -91,6 +102,8 @@ export interface AgentStatus {
 export type AgentMessage =
   | { readonly type: "accepted" }
   | { readonly type: "mfa"; readonly request: MfaRequest }
+  /** Sign in to IAM Identity Center (one client of those waiting is asked; the rest wait). */
+  | { readonly type: "sso-sign-in"; readonly request: WireSignInRequest }
   | {
       readonly type: "credentials";
       readonly credentials: CredentialsData;

@@ -1,6 +1,12 @@
 import { nameMap } from "../config/name-map.js";
 import { readCredentialsData } from "../ports/credentials-json.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
+import {
+  fromWireSignedIn,
+  fromWireSignInRequest,
+  toWireSignedIn,
+  toWireSignInRequest,
+} from "./sign-in-wire.js";
 import type {
   AgentReply,
   AgentStatus,
@@ -36,8 +42,25 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
     case "forget": {
       const profile = str(m, "profile");
       const env = stringMap(m.env);
+      const ssoKey = str(m, "ssoKey");
       if (v === undefined || env === undefined) return undefined;
-      return { v, type: "forget", ...(profile === undefined ? {} : { profile }), env };
+      return {
+        v,
+        type: "forget",
+        ...(profile === undefined ? {} : { profile }),
+        env,
+        ...(ssoKey === undefined ? {} : { ssoKey }),
+      };
+    }
+    case "sso-signed-in": {
+      const signedIn = fromWireSignedIn(m.signedIn);
+      return signedIn === undefined
+        ? undefined
+        : { type: "sso-signed-in", signedIn: toWireSignedIn(signedIn) };
+    }
+    case "sso-sign-in-failed": {
+      const error = wireError(m.error);
+      return error === undefined ? undefined : { type: "sso-sign-in-failed", error };
     }
     case "status":
     case "stop":
@@ -61,6 +84,12 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
     case "mfa": {
       const request = mfaRequest(m.request);
       return request === undefined ? undefined : { type: "mfa", request };
+    }
+    case "sso-sign-in": {
+      const request = fromWireSignInRequest(m.request);
+      return request === undefined
+        ? undefined
+        : { type: "sso-sign-in", request: toWireSignInRequest(request) };
     }
     case "credentials": {
       const read = readCredentialsData(m.credentials);

@@ -3,6 +3,7 @@ import { AuthError, UsageError } from "../errors.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { toCredentialsData } from "../ports/credentials-json.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
+import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import {
   agentProtocolVersion,
   type AgentMessage,
@@ -13,6 +14,7 @@ import {
   type ForgetRequest,
 } from "./agent-protocol.js";
 import { parseClientMessage } from "./parse-messages.js";
+import { fromWireSignedIn, toWireSignInRequest } from "./sign-in-wire.js";
 import { readLines } from "./read-lines.js";
 import { fromWireError, toWireError } from "./wire-error.js";
 
@@ -26,6 +28,7 @@ export interface AgentHandlers {
     request: CredentialsRequest,
     mfa: MfaCodeSource,
     signal: AbortSignal,
+    signIn: SsoSignIn,
   ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
   /** Drops the sessions of a profile and every remembered answer; how many sessions went. */
   forget(request: ForgetRequest): Promise<number>;
@@ -39,7 +42,12 @@ export interface ConnectionLimits {
   readonly requestWaitMs: number;
   /** For the client's answer to an MFA question (a person finds their device and types). */
   readonly questionWaitMs: number;
+  /** For the client's answer to a sign-in question (the sign-in itself waits 10 min at most). */
+  readonly signInWaitMs?: number;
 }
+
+/** A sign-in takes up to 10 minutes in the client; its answer may take a little longer to come. */
+export const defaultSignInWaitMs = 11 * 60_000;
 
 /** The agent as a connection sees it. */
 export interface ConnectionContext {
@@ -62,7 +70,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
   const left = new AbortController();
   const send = (message: AgentMessage) => socket.write(encodeMessage(message));
   const finish = (message: AgentMessage) => socket.end(encodeMessage(message));
-  let question: { answer: (code: string) => void; fail: (error: Error) => void } | undefined;
+  let question: { answer: (reply: unknown) => void; fail: (error: Error) => void } | undefined;
   let started = false;
   const silent = setTimeout(() => socket.destroy(), agent.limits.requestWaitMs);
   socket.on("error", () => undefined);
@@ -71,28 +79,50 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
     left.abort();
     question?.fail(clientLeft());
   });
-  const ask: MfaCodeSource = (request) =>
-    new Promise((resolve, reject) => {
-      if (left.signal.aborted || socket.destroyed || !socket.writable) {
-        reject(clientLeft());
-        return;
-      }
-      const timer = setTimeout(() => {
-        question = undefined;
-        reject(noAnswer(agent.limits.questionWaitMs));
-      }, agent.limits.questionWaitMs);
-      question = {
-        answer: (code) => {
-          clearTimeout(timer);
-          resolve(code);
-        },
-        fail: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      send({ type: "mfa", request });
+  // One question at a time: the agent asks, the client answers (or fails) before anything else.
+  const questionOf =
+    (waitMs: number, expired: () => Error) =>
+    (message: AgentMessage): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        if (left.signal.aborted || socket.destroyed || !socket.writable) {
+          reject(clientLeft());
+          return;
+        }
+        const timer = setTimeout(() => {
+          question = undefined;
+          reject(expired());
+        }, waitMs);
+        question = {
+          answer: (reply) => {
+            clearTimeout(timer);
+            resolve(reply);
+          },
+          fail: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        };
+        send(message);
+      });
+  const askMfa = questionOf(agent.limits.questionWaitMs, () =>
+    noAnswer(agent.limits.questionWaitMs),
+  );
+  const signInWait = agent.limits.signInWaitMs ?? defaultSignInWaitMs;
+  const askSignIn = questionOf(signInWait, () => noSignIn(signInWait));
+  const ask: MfaCodeSource = async (request) => {
+    const code = await askMfa({ type: "mfa", request });
+    if (typeof code !== "string") throw clientLeft();
+    return code;
+  };
+  const signIn: SsoSignIn = async (request) => {
+    const signedIn = await askSignIn({
+      type: "sso-sign-in",
+      request: toWireSignInRequest(request),
     });
+    const read = fromWireSignedIn(signedIn);
+    if (read === undefined) throw clientLeft();
+    return read;
+  };
   const onLine = (line: string) => {
     const record = decodeLine(line);
     const message = record === undefined ? undefined : parseClientMessage(record);
@@ -103,10 +133,16 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
       });
       return;
     }
-    if (message.type === "mfa-code" || message.type === "mfa-failed") {
+    if (
+      message.type === "mfa-code" ||
+      message.type === "mfa-failed" ||
+      message.type === "sso-signed-in" ||
+      message.type === "sso-sign-in-failed"
+    ) {
       const pending = question;
       question = undefined;
       if (message.type === "mfa-code") pending?.answer(message.code);
+      else if (message.type === "sso-signed-in") pending?.answer(message.signedIn);
       else pending?.fail(fromWireError(message.error));
       return;
     }
@@ -137,11 +173,16 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
         }));
         return;
       case "credentials":
-        answer(agent, finish, agent.handlers.credentials(message, ask, left.signal), (found) => ({
-          type: "credentials",
-          credentials: toCredentialsData(found.credentials),
-          ...(found.region === undefined ? {} : { region: found.region }),
-        }));
+        answer(
+          agent,
+          finish,
+          agent.handlers.credentials(message, ask, left.signal, signIn),
+          (found) => ({
+            type: "credentials",
+            credentials: toCredentialsData(found.credentials),
+            ...(found.region === undefined ? {} : { region: found.region }),
+          }),
+        );
     }
   };
   readLines(socket, onLine, () => {
@@ -180,6 +221,13 @@ function clientLeft(): AuthError {
   return new AuthError("The client that was asked for the MFA code went away", {
     hint: "Run the command again",
   });
+}
+
+function noSignIn(waitMs: number): AuthError {
+  return new AuthError(
+    `No IAM Identity Center sign-in came from the client within ${String(Math.round(waitMs / 60_000))} min`,
+    { hint: "Run `awsafe sso login`, then the command again" },
+  );
 }
 
 function noAnswer(waitMs: number): AuthError {

@@ -119,8 +119,13 @@ const warningSwitch = "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED";
  * Builds a client without the SDK's Node-version warning: it would land on the stderr of every
  * `credential_process` and `exec` run. The SDK reads the switch from `process.env` in a client's
  * constructor (each copy of its core package once), so it is set around the constructor only
- * and put back at once: no child process inherits it.
+ * and put back at once: no child process inherits it. For a client kept across calls; its
+ * owner destroys it.
  */
+export function buildSdkClient<C>(build: () => C): C {
+  return buildQuietly(build);
+}
+
 function buildQuietly<C>(build: () => C): C {
   const before = process.env[warningSwitch];
   process.env[warningSwitch] = "true";

@@ -1,5 +1,5 @@
 import { AppError, AuthError } from "../errors.js";
-import { AwsUnavailableError } from "../ports/aws/aws-errors.js";
+import { AwsThrottledError, AwsUnavailableError } from "../ports/aws/aws-errors.js";
 
 /** The code, message and HTTP status of an SDK service exception. */
 export interface AwsErrorFacts {
@@ -67,7 +67,7 @@ export function mapCommonAwsError(
   }
   if (isThrottledOrFailing(facts)) {
     return {
-      mapped: new AwsUnavailableError(
+      mapped: new AwsThrottledError(
         `${call.what} failed: ${call.service} kept answering ${facts.code} (HTTP ${facts.status})`,
         { hint: "AWS is throttling or failing; wait a moment and try again", cause: error },
       ),

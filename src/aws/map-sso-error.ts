@@ -1,4 +1,5 @@
 import { type AppError, AuthError, ConfigError } from "../errors.js";
+import { SsoTokenRefusedError } from "../ports/aws/aws-errors.js";
 import type { SsoCallContext, SsoRole } from "../ports/aws/sso.js";
 import { type FailedCall, mapCommonAwsError, otherAwsError } from "./map-aws-error.js";
 
@@ -36,10 +37,13 @@ export function mapSsoError(error: unknown, call: FailedSsoCall): AppError {
   switch (common.facts.code) {
     // An expired, revoked or logged-out token: retrying cannot help, a new sign-in does.
     case "UnauthorizedException":
-      return new AuthError(`${what} failed: ${signInOf(call.context)} has expired or was ended`, {
-        hint: "Sign in again with `awsafe sso login`",
-        cause: error,
-      });
+      return new SsoTokenRefusedError(
+        `${what} failed: ${signInOf(call.context)} has expired or was ended`,
+        {
+          hint: "Sign in again with `awsafe sso login`",
+          cause: error,
+        },
+      );
     case "ForbiddenException":
     case "AccessDeniedException":
       return new AuthError(`${what} was refused: ${refusal(call)}`, {

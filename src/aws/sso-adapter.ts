@@ -2,6 +2,7 @@ import type * as SsoSdk from "@aws-sdk/client-sso";
 import type { TemporaryCredentials } from "../ports/aws/credentials.js";
 import type { SsoAccount, SsoPort, SsoRole } from "../ports/aws/sso.js";
 import {
+  buildSdkClient,
   type ClientFactoryOptions,
   sdkClientConfig,
   sdkModule,
@@ -18,17 +19,39 @@ const service = "the IAM Identity Center portal";
  * the user's access token with each command, never AWS credentials. The SDK is imported on the
  * first call; every failure leaves as an AppError (see `mapSsoError`).
  */
-export function createSsoAdapter(options: ClientFactoryOptions): SsoPort {
+export function createSsoAdapter(
+  options: ClientFactoryOptions & {
+    /**
+     * Keep one client per region for every call until `close()` (thousands of calls in
+     * `sso populate`), instead of one client per call.
+     */
+    readonly reuseClients?: boolean;
+  },
+): SsoPort {
+  const kept = new Map<string, SsoSdk.SSOClient>();
   const call = async <T>(
     failed: FailedSsoCall,
     send: (sdk: typeof SsoSdk, client: SsoSdk.SSOClient) => Promise<T>,
   ): Promise<T> => {
     const sdk = sdkModule(await import("@aws-sdk/client-sso"), "SSOClient");
-    return withSdkClient(
-      () => new sdk.SSOClient(sdkClientConfig(options, "sso", failed.context)),
-      (client) => send(sdk, client),
-      (error) => mapSsoError(error, failed),
-    );
+    const config = sdkClientConfig(options, "sso", failed.context);
+    if (options.reuseClients !== true) {
+      return withSdkClient(
+        () => new sdk.SSOClient(config),
+        (client) => send(sdk, client),
+        (error) => mapSsoError(error, failed),
+      );
+    }
+    let client = kept.get(config.region);
+    if (client === undefined) {
+      client = buildSdkClient(() => new sdk.SSOClient(config));
+      kept.set(config.region, client);
+    }
+    try {
+      return await send(sdk, client);
+    } catch (error) {
+      throw mapSsoError(error, failed);
+    }
   };
 
   return {
@@ -50,6 +73,13 @@ export function createSsoAdapter(options: ClientFactoryOptions): SsoPort {
           return { items: (out.accountList ?? []).map(account), next: out.nextToken };
         }),
       ),
+    listAccountsPage: (accessToken, nextToken, context) =>
+      call({ operation: "ListAccounts", context }, async (sdk, client) => {
+        const out = await client.send(
+          new sdk.ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }),
+        );
+        return { items: (out.accountList ?? []).map(account), next: out.nextToken };
+      }),
     listAccountRoles: (accessToken, accountId, context) =>
       call({ operation: "ListAccountRoles", context, accountId }, (sdk, client) =>
         collectPages(async (nextToken) => {
@@ -66,6 +96,10 @@ export function createSsoAdapter(options: ClientFactoryOptions): SsoPort {
       call({ operation: "Logout", context }, async (sdk, client) => {
         await client.send(new sdk.LogoutCommand({ accessToken }));
       }),
+    close: () => {
+      for (const client of kept.values()) client.destroy();
+      kept.clear();
+    },
   };
 }
 

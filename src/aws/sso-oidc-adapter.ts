@@ -1,15 +1,19 @@
 import type * as OidcSdk from "@aws-sdk/client-sso-oidc";
+import type { SsoCallContext } from "../ports/aws/sso.js";
 import type {
   ClientRegistration,
   DeviceAuthorization,
+  RegisterClientInput,
   SsoOidcPort,
   SsoTokens,
   TokenGrant,
   TokenOutcome,
 } from "../ports/aws/sso-oidc.js";
 import {
+  callRegion,
   type ClientFactoryOptions,
   sdkClientConfig,
+  serviceEndpoint,
   sdkModule,
   withSdkClient,
 } from "./client-factory.js";
@@ -59,7 +63,7 @@ export function createSsoOidcAdapter(options: SsoOidcAdapterOptions): SsoOidcPor
             issuerUrl: input.issuerUrl,
           }),
         );
-        return registration(out);
+        return registration(out, input, authorizeUrl(options, context));
       }),
     startDeviceAuthorization: (client, startUrl, context) =>
       call({ operation: "StartDeviceAuthorization", context }, async (sdk, sso) => {
@@ -131,7 +135,24 @@ function tokens(out: OidcSdk.CreateTokenResponse, grant: TokenGrant, issuedAt: D
   };
 }
 
-function registration(out: OidcSdk.RegisterClientResponse): ClientRegistration {
+/**
+ * The `/authorize` URL of the service the adapter calls: the endpoint the environment points
+ * SSO-OIDC at (`AWS_ENDPOINT_URL_SSO_OIDC`, `AWS_ENDPOINT_URL`), else the regional endpoint of
+ * the partition (the AWS CLI derives it from the resolved OIDC endpoint the same way).
+ */
+function authorizeUrl(options: ClientFactoryOptions, context: SsoCallContext): string {
+  const region = callRegion(options.env, context);
+  const base =
+    serviceEndpoint(options.env, "sso-oidc") ??
+    `https://oidc.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`;
+  return `${base.replace(/\/+$/, "")}/authorize`;
+}
+
+function registration(
+  out: OidcSdk.RegisterClientResponse,
+  input: RegisterClientInput,
+  fallbackAuthorize: string,
+): ClientRegistration {
   if (
     out.clientId === undefined ||
     out.clientSecret === undefined ||
@@ -144,6 +165,9 @@ function registration(out: OidcSdk.RegisterClientResponse): ClientRegistration {
     clientSecret: out.clientSecret,
     // Epoch seconds, unlike the portal's milliseconds.
     expiresAt: new Date(out.clientSecretExpiresAt * 1000),
+    grantTypes: input.grantTypes ?? [],
+    scopes: input.scopes ?? [],
+    authorizationEndpoint: out.authorizationEndpoint ?? fallbackAuthorize,
   };
 }
 

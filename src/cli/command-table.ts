@@ -15,6 +15,7 @@ import { loginCommand } from "./commands/login/login-command.js";
 import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
+import { ssoCommand } from "./commands/sso/sso-command.js";
 
 /**
  * Every command awsafe has, in the order `--help` lists them. Each entry holds only its options
@@ -35,6 +36,7 @@ export const commandTable: readonly CommandNode[] = [
   execCommand,
   serveCommand,
   loginCommand,
+  ssoCommand,
   agentCommand,
   completionCommand,
   completeCommand,

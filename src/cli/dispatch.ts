@@ -1,10 +1,14 @@
+import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
-import type { main } from "./main.js";
+import type { main, ssoSignInForAgent } from "./main.js";
 
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
-  readonly main: () => Promise<{ readonly main: typeof main }>;
+  readonly main: () => Promise<{
+    readonly main: typeof main;
+    readonly ssoSignInForAgent: typeof ssoSignInForAgent;
+  }>;
 }
 
 /**
@@ -22,7 +26,11 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
     rest.length === 0
   ) {
     void load
-      .fastPath()(profile)
+      .fastPath()(profile, async (request) => {
+        const outcome = await (await load.main()).ssoSignInForAgent(request);
+        if ("error" in outcome) throw fromWireError(outcome.error);
+        return outcome.signedIn;
+      })
       .then(async (outcome) => {
         if ("exitCode" in outcome) process.exitCode = outcome.exitCode;
         else await (await load.main()).main(args, outcome.handOver);

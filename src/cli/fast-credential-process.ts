@@ -1,3 +1,4 @@
+import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import { chooseAgentRoute } from "../runtime/agent-route.js";
 import { credentialsFromAgent } from "../runtime/ask-agent.js";
 import { processContext } from "../runtime/context.js";
@@ -21,9 +22,13 @@ export type FastOutcome = { readonly exitCode: number } | { readonly handOver: H
  * loads one module instead of the command parser and a dozen chunks. It makes the same one decision
  * as every credential command (agent-route.ts); whatever is not the agent's to answer (no agent
  * wanted, a passphrase to type, an agent that cannot serve) goes to the CLI proper, which then
- * does not wait for the agent again.
+ * does not wait for the agent again. A sign-in the agent asks for is `signIn`, which loads the
+ * CLI proper: it is rare and slow anyway.
  */
-export async function fastCredentialProcess(profile: string): Promise<FastOutcome> {
+export async function fastCredentialProcess(
+  profile: string,
+  signIn: SsoSignIn,
+): Promise<FastOutcome> {
   const stderr = fdOutput(2, () => process.stderr);
   const context = processContext({
     env: process.env,
@@ -39,7 +44,7 @@ export async function fastCredentialProcess(profile: string): Promise<FastOutcom
   try {
     const route = chooseAgentRoute(context, request);
     if (route.kind !== "agent") return { handOver: {} };
-    const answer = await credentialsFromAgent(context, route.socketPath, request);
+    const answer = await credentialsFromAgent(context, route.socketPath, request, signIn);
     if (answer.kind === "client-only") return { handOver: { agentUnavailable: answer.why } };
     if (answer.kind === "unavailable") {
       context.notice(agentFallbackNotice(answer.why));

@@ -1,6 +1,10 @@
 // The CLI proper, which entry.ts imports for every command the fast path does not answer; with
 // entry.ts, the only place the exit status of the process is decided.
+import type { SsoSignedIn, SsoSignInRequest } from "../ports/sso-sign-in.js";
+import type { WireError } from "../agent/agent-protocol.js";
+import { toWireError } from "../runtime/wire-errors.js";
 import { processContext } from "../runtime/context.js";
+import { clientSsoSignIn } from "../runtime/sso-sign-in.js";
 import type { HandOver } from "./fast-credential-process.js";
 import { runCli } from "./run-cli.js";
 
@@ -17,4 +21,29 @@ export async function main(args: readonly string[], handOver: HandOver = {}): Pr
     stdout: process.stdout,
     stderr: process.stderr,
   });
+}
+
+/**
+ * The sign-in the agent asks of the hot path (`credential-process` answered by the agent): run
+ * here, in the CLI proper, so the hot path's own file stays small. Its error comes back as a
+ * wire error: the hot path's file has its own copy of the error classes, which `instanceof`
+ * would not recognise.
+ */
+export async function ssoSignInForAgent(
+  request: SsoSignInRequest,
+): Promise<{ readonly signedIn: SsoSignedIn } | { readonly error: WireError }> {
+  try {
+    return { signedIn: await signInHere(request) };
+  } catch (error) {
+    return { error: toWireError(error) };
+  }
+}
+
+function signInHere(request: SsoSignInRequest): Promise<SsoSignedIn> {
+  const debug = process.env.AWSAFE_DEBUG === "1";
+  const context = processContext({
+    notice: (line) => process.stderr.write(`awsafe: ${line}\n`),
+    debug: debug ? (line) => process.stderr.write(`awsafe: debug: ${line}\n`) : undefined,
+  });
+  return clientSsoSignIn(context, { mode: "auto" })(request);
 }

@@ -89,7 +89,7 @@ export function incompleteSsoError(
     {
       hint: tokenOnly
         ? "Its sso-session is enough to sign in; add sso_account_id and sso_role_name to get role credentials."
-        : "Run aws configure sso, or add the missing settings to the profile or its sso-session.",
+        : "Run awsafe sso configure, or add the missing settings to the profile or its sso-session.",
     },
   );
 }

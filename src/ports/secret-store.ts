@@ -23,6 +23,8 @@ export const ItemKind = {
   Session: "session",
   /** An IAM Identity Center access token; owner: the sso-session name (or start URL). */
   SsoToken: "sso-token",
+  /** An SSO-OIDC client registration (90 days); owner: the sso-session name (or start URL). */
+  SsoClient: "sso-client",
   /** A copy of a file awsafe changed (e.g. `~/.aws/credentials` before import); owner: a label. */
   Backup: "backup",
 } as const;
@@ -72,6 +74,22 @@ export interface SsoTokenItem {
   readonly startUrl?: string;
 }
 
+/**
+ * A client awsafe registered with SSO-OIDC (`RegisterClient`), reused by every sign-in to the
+ * same sso-session until it expires; the client secret is a secret.
+ */
+export interface SsoClientItem {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** ISO 8601 expiry of the registration. */
+  readonly expiresAt: string;
+  readonly grantTypes?: readonly string[];
+  readonly scopes?: readonly string[];
+  readonly authorizationEndpoint?: string;
+  readonly region?: string;
+  readonly startUrl?: string;
+}
+
 /** The full text of a file as it was before awsafe changed it. */
 export interface BackupItem {
   /** Absolute path the content came from. */
@@ -91,6 +109,7 @@ export interface ItemValues {
   readonly "long-term": LongTermKeyItem;
   readonly session: SessionItem;
   readonly "sso-token": SsoTokenItem;
+  readonly "sso-client": SsoClientItem;
   readonly backup: BackupItem;
 }
 

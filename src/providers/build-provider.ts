@@ -29,6 +29,15 @@ export function buildProvider(
   const region = options.region ?? plan.region;
   const [source, ...transforms] = adjusted.steps;
   let provider = sourceProvider(source, deps, region);
+  // SSO role credentials are a session too: cached like one, shared by every role chained on them.
+  if (deps.lock !== undefined && source.kind === "sso") {
+    provider = cachedSession(provider, sessionCacheName(adjusted, 0), {
+      store: deps.store,
+      lock: deps.lock,
+      now: deps.now,
+      mfa: false,
+    });
+  }
   let usedMfa = false;
   transforms.forEach((step, offset) => {
     const stepDeps = { sts: deps.sts, mfa: deps.mfa, now: deps.now, region };
@@ -72,6 +81,6 @@ function sourceProvider(
       return fromWebIdentity(step, { ...deps, region });
     case "sso":
     case "ssoToken":
-      return fromSso(step);
+      return fromSso(step, deps);
   }
 }

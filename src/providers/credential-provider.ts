@@ -6,12 +6,13 @@ import type { CommandRunner } from "../ports/command-runner.js";
 import type { NamedLock } from "../ports/lock.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SecretStore } from "../ports/secret-store.js";
+import type { SsoProviderDeps } from "./from-sso.js";
 
 /** Produces credentials when called; each call may call AWS or read the cache again. */
 export type CredentialProvider = () => Promise<AwsCredentials>;
 
 /** Everything the providers touch, passed in: the domain reads no env and prompts nobody. */
-export interface ProviderDeps {
+export interface ProviderDeps extends SsoProviderDeps {
   /** Long-term keys and, when {@link ProviderDeps.lock} is given, cached sessions. */
   readonly store: SecretStore;
   readonly sts: StsPort;

@@ -26,9 +26,12 @@ export function sessionStepName(step: PlanStep): string {
       return `${step.source}:${step.profile}`;
     case "webIdentity":
       return `web-identity:${step.profile}`;
+    // By sign-in, account and role, not by profile: every profile of one role shares it, and
+    // `sso logout` finds every session of its sign-in by the prefix (see ssoSessionPrefix).
     case "sso":
+      return `${ssoSessionPrefix(step.session ?? step.startUrl)}account=${step.accountId} role=${step.roleName}`;
     case "ssoToken":
-      return `sso:${step.profile}`;
+      return `sso:${step.session}`;
     case "sessionToken":
       return step.mfaSerial === undefined ? "session" : `session mfa=${step.mfaSerial}`;
     case "assumeRole":
@@ -46,4 +49,9 @@ export function sessionStepName(step: PlanStep): string {
         step.mfaSerial === undefined ? "" : ` mfa=${step.mfaSerial}`,
       ].join("");
   }
+}
+
+/** The start of the cache names of every role session made with the sign-in `key` (sso-session or start URL). */
+export function ssoSessionPrefix(key: string): string {
+  return `sso:${key} `;
 }

@@ -10,6 +10,7 @@ import { resolveCredentials } from "../app/credentials/resolve-credentials.js";
 import { sessionsOfProfile } from "../app/credentials/sessions-of-profile.js";
 import { locateSharedConfig } from "../config/locate-shared-config.js";
 import { StoreError } from "../errors.js";
+import { ssoSessionPrefix } from "../providers/session-cache-name.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import { createMemoryStore } from "../store/memory/memory-store.js";
 import { encryptedStoreFile } from "../store/open-store.js";
@@ -85,7 +86,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
 
   return {
     sessions: () => sessionEntries.size,
-    async credentials(request, mfa, signal) {
+    async credentials(request, mfa, signal, signIn) {
       const context: AppContext = {
         env: requestEnvironment(request.env),
         platform: agent.platform,
@@ -119,6 +120,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
           mfa,
           lock: lock.forRequest({ signal }),
           now: agent.now,
+          ssoSignIn: signIn,
           ...engineAdapters(context),
         },
         request.profile,
@@ -142,6 +144,15 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         env: requestEnvironment(request.env),
         platform: agent.platform,
       };
+      if (request.ssoKey !== undefined) {
+        const prefix = ssoSessionPrefix(request.ssoKey);
+        const gone = (await sessions.list({ kind: "session" })).filter((ref) =>
+          ref.name.startsWith(prefix),
+        );
+        if (gone.length > 0) await sessions.apply(gone.map((ref) => ({ op: "delete", ref })));
+        answers.clear();
+        return gone.length;
+      }
       const belongs =
         request.profile === undefined
           ? () => true

@@ -7,6 +7,7 @@ import {
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { preparePrivateDir } from "../agent/agent-socket.js";
 import { fromWireError } from "../agent/wire-error.js";
+import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
 import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
@@ -25,7 +26,8 @@ export type AgentAnswer =
 
 /**
  * Asks the agent on `socketPath` for the request's credentials, starting it when none runs;
- * this process answers its MFA questions. Each wait is bounded: the agent's start (10 s, or at
+ * this process answers its MFA questions, and signs in to IAM Identity Center when the agent
+ * asks it to (`signIn`, loaded only then: the hot path never needs it). Each wait is bounded: the agent's start (10 s, or at
  * once when the started agent exits) and its first word on the request (5 s). An agent that
  * cannot serve is `unavailable`, with the reason; an error the agent reports about the request
  * itself (a wrong profile, a refused MFA code) is thrown as the AppError it was.
@@ -34,6 +36,7 @@ export async function credentialsFromAgent(
   context: RuntimeContext,
   socketPath: string,
   request: CredentialRequest,
+  signIn: SsoSignIn,
 ): Promise<AgentAnswer> {
   const { profile, options } = request;
   try {
@@ -59,6 +62,8 @@ export async function credentialsFromAgent(
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       },
       clientMfaSource(context, request.mfaToken),
+      undefined,
+      signIn,
     );
     if (answer.type === "error" && answer.error.kind === "client-only") {
       return { kind: "client-only", why: answer.error.message };

@@ -6,6 +6,8 @@ import {
   type ResolveDeps,
   type ResolvedCredentials,
 } from "../app/credentials/resolve-credentials.js";
+import { createSsoAdapter } from "../aws/sso-adapter.js";
+import { createSsoOidcAdapter } from "../aws/sso-oidc-adapter.js";
 import { createStsAdapter } from "../aws/sts-adapter.js";
 import { namedFileLock } from "../lock/named-file-lock.js";
 import { spawnCommandRunner } from "../process/spawn-command-runner.js";
@@ -15,6 +17,7 @@ import type { CredentialRequest } from "./credential-request.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import { type ConfiguredBackend, openCommandStore } from "./open-configured-store.js";
 import { processTimeLimits } from "./process-time-limits.js";
+import { clientSsoSignIn } from "./sso-sign-in.js";
 
 /**
  * The adapters every resolution uses, in or out of the agent, for one environment: STS over the
@@ -26,9 +29,11 @@ import { processTimeLimits } from "./process-time-limits.js";
  */
 export function engineAdapters(
   context: AppContext,
-): Pick<ResolveDeps, "sts" | "processRunner" | "readTextFile"> {
+): Pick<ResolveDeps, "sts" | "processRunner" | "readTextFile" | "sso" | "ssoOidc"> {
   return {
     sts: createStsAdapter({ env: context.env }),
+    sso: createSsoAdapter({ env: context.env }),
+    ssoOidc: createSsoOidcAdapter({ env: context.env }),
     processRunner: spawnCommandRunner({
       env: context.env,
       setting: "credential_process",
@@ -62,6 +67,7 @@ export async function resolveInProcess(
     mfa: clientMfaSource(context, request.mfaToken),
     lock: namedFileLock(path.join(choice.paths.dataDir, "locks")),
     now: context.now,
+    ssoSignIn: clientSsoSignIn(context, { mode: "auto" }),
     ...engineAdapters(context),
   };
   return resolveCredentials(context, deps, request.profile, request.options);

@@ -10,13 +10,15 @@ import { requestEnvironment } from "./request-environment.js";
  * Tells the running agent, if one runs (none is started for this), to drop the sessions of
  * `profile` (every session when `undefined`) and every answer it remembers: after `remove`, no command gets a session made from
  * a key that is gone, whatever the backend. The count of sessions it dropped, or `undefined`
- * when no agent runs.
+ * when no agent runs. With `ssoKey` (`sso logout`), the role sessions of that IAM Identity
+ * Center sign-in instead.
  *
  * @throws StoreError (or the agent's own error) when a running agent could not be told.
  */
 export async function forgetInAgent(
   context: RuntimeContext,
   profile: string | undefined,
+  ssoKey?: string,
 ): Promise<number | undefined> {
   const socketPath = agentSocket(context);
   const socket = socketPath === undefined ? undefined : await connectAgent(socketPath);
@@ -27,6 +29,7 @@ export async function forgetInAgent(
       type: "forget",
       ...(profile === undefined ? {} : { profile }),
       env: requestEnvironment(context.env),
+      ...(ssoKey === undefined ? {} : { ssoKey }),
     });
     if (answer.type === "forgotten") return answer.sessions;
     if (answer.type === "error") throw fromWireError(answer.error);

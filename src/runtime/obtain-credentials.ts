@@ -24,7 +24,15 @@ export async function obtainCredentials(
   const route = chooseAgentRoute(context, request);
   if (route.kind === "agent") {
     const { credentialsFromAgent } = await import("./ask-agent.js");
-    const answer = await credentialsFromAgent(context, route.socketPath, request);
+    const answer = await credentialsFromAgent(
+      context,
+      route.socketPath,
+      request,
+      async (wanted) => {
+        const { clientSsoSignIn } = await import("./sso-sign-in.js");
+        return clientSsoSignIn(context, { mode: "auto" })(wanted);
+      },
+    );
     if (answer.kind === "credentials") return answer.resolved;
     if (answer.kind === "client-only") context.debug(`working without the agent: ${answer.why}`);
     else context.notice(agentFallbackNotice(answer.why));

@@ -61,11 +61,20 @@ export function describeStoreContract(backend: string, open: () => Promise<Contr
       };
       await store.put(ref("dev"), key);
       await store.put({ kind: "session", name: "dev" }, session);
+      const client = {
+        clientId: "fake-client-id-TEST",
+        clientSecret: "fake-client-secret-TEST",
+        expiresAt: "2026-04-02T11:00:00Z",
+        grantTypes: ["authorization_code", "refresh_token"],
+        scopes: ["sso:account:access"],
+      };
       await store.put({ kind: "sso-token", name: "my-sso" }, token);
+      await store.put({ kind: "sso-client", name: "my-sso" }, client);
       await store.put({ kind: "backup", name: "credentials-1" }, backup);
       expect(await store.get(ref("dev"))).toEqual(key);
       expect(await store.get({ kind: "session", name: "dev" })).toEqual(session);
       expect(await store.get({ kind: "sso-token", name: "my-sso" })).toEqual(token);
+      expect(await store.get({ kind: "sso-client", name: "my-sso" })).toEqual(client);
       expect(await store.get({ kind: "backup", name: "credentials-1" })).toEqual(backup);
     });
 

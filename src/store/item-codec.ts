@@ -4,6 +4,7 @@ import type {
   ItemValues,
   LongTermKeyItem,
   SessionItem,
+  SsoClientItem,
   SsoTokenItem,
 } from "../ports/secret-store.js";
 import { StoreError } from "../errors.js";
@@ -63,6 +64,16 @@ const decoders: Decoders = {
     ...optional(v, "region", where),
     ...optional(v, "startUrl", where),
   }),
+  "sso-client": (v, where): SsoClientItem => ({
+    clientId: required(v, "clientId", where),
+    clientSecret: required(v, "clientSecret", where),
+    expiresAt: required(v, "expiresAt", where),
+    ...optionalList(v, "grantTypes", where),
+    ...optionalList(v, "scopes", where),
+    ...optional(v, "authorizationEndpoint", where),
+    ...optional(v, "region", where),
+    ...optional(v, "startUrl", where),
+  }),
   backup: (v, where): BackupItem => ({
     source: required(v, "source", where),
     takenAt: required(v, "takenAt", where),
@@ -90,6 +101,20 @@ function optional<F extends string>(
   if (found === undefined) return {};
   if (typeof found !== "string") throw invalid(where, `field "${field}" is ${describe(found)}`);
   return { [field]: found } as { [P in F]?: string }; // computed keys widen to `string`; the key is `field`
+}
+
+function optionalList<F extends string>(
+  value: JsonObject,
+  field: F,
+  where: string,
+): { [P in F]?: readonly string[] } {
+  const found = Object.hasOwn(value, field) ? value[field] : undefined;
+  if (found === undefined) return {};
+  if (!Array.isArray(found) || !found.every((item) => typeof item === "string")) {
+    throw invalid(where, `field "${field}" is not a list of strings`);
+  }
+  const list: readonly string[] = found;
+  return { [field]: list } as { [P in F]?: readonly string[] }; // computed keys widen to `string`; the key is `field`
 }
 
 function optionalFlag<F extends string>(

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { start, type RunningEmulator } from "../../emulator/server.js";
-import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
+import { control, seedUser, ssoAccessToken } from "../../emulator/test-support/emulator-fixture.js";
 import { signTestJwt, TEST_ISSUER } from "../../emulator/test-support/test-seed.js";
 import { AppError, AuthError, ConfigError } from "../../src/errors.js";
 import { MfaCodeRejectedError } from "../../src/ports/aws/aws-errors.js";
@@ -227,13 +227,17 @@ mfa_serial = ${serial}
     expect(credentials.accountId).toBe("123456789012");
   });
 
-  it("leaves a clear slot for SSO", async () => {
+  it("gets SSO role credentials with the token the token source gives", async () => {
     const text = `[profile sso]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = ReadOnlyAccess\n`;
-    const error = await buildProvider(
+    const token = ssoAccessToken(emulator);
+    const credentials = await buildProvider(
       planOf(text, "sso", []),
-      engineDeps(emulator, createMemoryStore(), { config: text }),
-    )().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(error instanceof Error ? error.message : "").toContain("IAM Identity Center");
+      engineDeps(emulator, createMemoryStore(), {
+        config: text,
+        ssoToken: () => Promise.resolve(token),
+      }),
+    )();
+    expect(credentials.accountId).toBe("111111111111");
+    expect(credentials.accessKeyId).toMatch(/^ASIA/);
   });
 });

@@ -8,6 +8,7 @@ import {
   wrongTotp,
 } from "../../emulator/test-support/emulator-fixture.js";
 import { testSeed } from "../../emulator/test-support/test-seed.js";
+import { createSsoAdapter } from "../../src/aws/sso-adapter.js";
 import { createStsAdapter } from "../../src/aws/sts-adapter.js";
 import { parseSharedConfig } from "../../src/config/parse-shared-config.js";
 import type { CredentialPlan } from "../../src/plan/credential-plan.js";
@@ -92,6 +93,8 @@ export function engineDeps(
     }),
     readTextFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
+    sso: createSsoAdapter({ env }),
+    ssoToken: () => Promise.reject(new Error("no SSO sign-in expected")),
     ...overrides,
   };
 }

@@ -3,6 +3,10 @@ import { selectedRegion } from "../../config/locate-shared-config.js";
 import { ConfigError } from "../../errors.js";
 import { planCredentials } from "../../plan/plan-credentials.js";
 import type { StsPort } from "../../ports/aws/sts.js";
+import type { SsoOidcPort } from "../../ports/aws/sso-oidc.js";
+import type { SsoPort } from "../../ports/aws/sso.js";
+import type { SsoSignIn } from "../../ports/sso-sign-in.js";
+import { ssoAccessToken } from "../sso/token-source.js";
 import type { AwsCredentials } from "../../ports/aws/credentials.js";
 import type { CommandRunner } from "../../ports/command-runner.js";
 import type { NamedLock } from "../../ports/lock.js";
@@ -26,6 +30,11 @@ export interface ResolveDeps {
   /** Reads a web identity token file. */
   readonly readTextFile: (path: string) => Promise<string>;
   readonly now: () => Date;
+  /** The IAM Identity Center portal (role credentials) and its token service (refreshes). */
+  readonly sso: SsoPort;
+  readonly ssoOidc: SsoOidcPort;
+  /** Signs in when a profile's SSO token is missing or can no longer be renewed; absent: says to. */
+  readonly ssoSignIn: SsoSignIn | undefined;
 }
 
 /** The credentials of a profile and the region to use them in. */
@@ -75,6 +84,19 @@ export async function resolveCredentials(
       readTextFile: deps.readTextFile,
       now: deps.now,
       ...(deps.lock === undefined ? {} : { lock: deps.lock }),
+      sso: deps.sso,
+      ssoToken: (target, refused) =>
+        ssoAccessToken(
+          target,
+          {
+            store: deps.store,
+            oidc: deps.ssoOidc,
+            lock: deps.lock,
+            now: deps.now,
+            signIn: deps.ssoSignIn,
+          },
+          refused,
+        ),
     },
     { ...options, region },
   );

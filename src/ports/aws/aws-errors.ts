@@ -39,3 +39,15 @@ export class SessionDurationRefusedError extends ConfigError {
 export class AwsUnavailableError extends AppError {
   readonly exitCode = ExitCode.Unavailable;
 }
+
+/**
+ * AWS answered with throttling or a server error after the retries of the call (a subclass, so
+ * callers with a retry budget of their own, such as `sso populate`, can tell it apart).
+ */
+export class AwsThrottledError extends AwsUnavailableError {}
+
+/**
+ * The IAM Identity Center portal refused the access token (expired, revoked or logged out):
+ * a new token, not a retry, can help.
+ */
+export class SsoTokenRefusedError extends AuthError {}

@@ -5,6 +5,15 @@ export interface ClientRegistration {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly expiresAt: Date;
+  /** The grants it was registered for; none (the device grant only) for a device-flow client. */
+  readonly grantTypes: readonly string[];
+  /** The scopes it was registered with. */
+  readonly scopes: readonly string[];
+  /**
+   * Where the browser goes for the authorization-code flow: the service's answer when it names
+   * one, else `/authorize` of the endpoint the adapter called (SPECS-2 §B.1).
+   */
+  readonly authorizationEndpoint: string;
 }
 
 /** `RegisterClient`. */

@@ -33,6 +33,12 @@ export interface SsoPort {
     context: SsoCallContext,
   ): Promise<TemporaryCredentials>;
   listAccounts(accessToken: string, context: SsoCallContext): Promise<SsoAccount[]>;
+  /** One page of ListAccounts (for callers that pace and retry each call themselves). */
+  listAccountsPage?(
+    accessToken: string,
+    nextToken: string | undefined,
+    context: SsoCallContext,
+  ): Promise<{ readonly items: readonly SsoAccount[]; readonly next: string | undefined }>;
   listAccountRoles(
     accessToken: string,
     accountId: string,
@@ -40,4 +46,6 @@ export interface SsoPort {
   ): Promise<SsoRole[]>;
   /** Ends the portal session of `accessToken` (the token is then refused everywhere). */
   logout(accessToken: string, context: SsoCallContext): Promise<void>;
+  /** Lets go of the connections an adapter kept between calls (none by default). */
+  close?(): void;
 }
