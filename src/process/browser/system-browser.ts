@@ -11,10 +11,9 @@ import { launchDetached, watchExit } from "./launch-detached.js";
  * the URL appended; the first one that starts is used), else the `open` package, which knows
  * each platform's way (xdg-open, macOS `open`, PowerShell's `Start-Process` on Windows and WSL).
  *
- * `open` starts its launcher in awsafe's own environment, so awsafe's secrets (the store
- * passphrase, AWS credentials) are taken out of `process.env` first: `childEnv` is what the
- * launcher, and the browser after it, may see. Nothing else of awsafe's runs after the browser
- * is opened, and the RuntimeContext keeps its own copy of the environment.
+ * `open` starts its launcher in awsafe's own environment, so `process.env` is made `childEnv`
+ * (no store passphrase, no AWS credentials) while it starts, and put back at once: `childEnv` is
+ * what the launcher, and the browser after it, may see.
  *
  * @throws StoreError when no `$BROWSER` command can be started, or `open`'s launcher cannot.
  */
@@ -28,10 +27,9 @@ export async function openSystemBrowser(
   if (browserVariable !== undefined && browserVariable.trim() !== "") {
     return openFromVariable(address, browserVariable, childEnv, platform);
   }
-  replaceProcessEnvironment(childEnv);
   const { default: open } = await import("open");
   try {
-    const child = await open(address);
+    const child = await withProcessEnvironment(childEnv, () => open(address));
     return watchExit(child, "the default browser's launcher");
   } catch (error) {
     throw new StoreError("Cannot start the default browser", {
@@ -69,8 +67,17 @@ async function openFromVariable(
   });
 }
 
-function replaceProcessEnvironment(childEnv: Readonly<Record<string, string>>): void {
+async function withProcessEnvironment<T>(
+  childEnv: Readonly<Record<string, string>>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const saved = { ...process.env };
   for (const name of Object.keys(process.env)) {
     if (!(name in childEnv)) Reflect.deleteProperty(process.env, name);
+  }
+  try {
+    return await work();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) process.env[name] = value;
   }
 }
