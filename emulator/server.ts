@@ -6,6 +6,7 @@ import { EmulatorClock } from "./clock.js";
 import { CallStats } from "./control/call-stats.js";
 import { CONTROL_PREFIX, handleControl } from "./control/control-api.js";
 import { FaultTable } from "./control/fault-table.js";
+import { NewKeyDelay } from "./control/new-key-delay.js";
 import { PageLimit } from "./control/page-limit.js";
 import { readBody } from "./http/read-body.js";
 import { jsonResponse } from "./http/responses.js";
@@ -54,6 +55,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEmulator
     faults: new FaultTable(),
     stats: new CallStats(),
     pageLimit: new PageLimit(),
+    newKeyDelay: new NewKeyDelay(),
     signinTokens: new Map(),
     consoleSessions: new Map(),
   };
@@ -120,6 +122,11 @@ async function respond(state: EmulatorState, request: EmulatorRequest): Promise<
   state.stats.record(call.operation, call.accessKeyId);
   const outcome = state.faults.take(call.operation);
   if (outcome.latencyMs > 0) await delay(outcome.latencyMs);
+  if (outcome.failure === "lost-reply") {
+    // AWS did the work; its answer is lost on the way back.
+    await call.run();
+    return call.fail("error");
+  }
   if (outcome.failure !== undefined) return call.fail(outcome.failure);
   return call.run();
 }

@@ -1,6 +1,7 @@
 import type { EmulatorClock } from "./clock.js";
 import type { CallStats } from "./control/call-stats.js";
 import type { FaultTable } from "./control/fault-table.js";
+import type { NewKeyDelay } from "./control/new-key-delay.js";
 import type { PageLimit } from "./control/page-limit.js";
 import type { OidcProvider } from "./seed/build-world.js";
 import type { SsoDirectory } from "./sso/sso-directory.js";
@@ -26,6 +27,8 @@ export interface EmulatorState {
   readonly stats: CallStats;
   /** The page-size cap of list operations (control API `page-limit`). */
   readonly pageLimit: PageLimit;
+  /** How long new access keys are refused after CreateAccessKey (control API `new-key-delay`). */
+  readonly newKeyDelay: NewKeyDelay;
   readonly signinTokens: Map<string, SigninGrant>;
   /** Console sessions opened by `login`, by id. */
   readonly consoleSessions: Map<

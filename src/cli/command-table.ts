@@ -11,6 +11,7 @@ import { importCommand } from "./commands/import/import-command.js";
 import { listCommand } from "./commands/list/list-command.js";
 import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
+import { rotateCommand } from "./commands/rotate/rotate-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
 
 /**
@@ -26,6 +27,7 @@ export const commandTable: readonly CommandNode[] = [
   removeCommand,
   backupCommand,
   migrateCommand,
+  rotateCommand,
   credentialProcessCommand,
   exportCommand,
   execCommand,

@@ -3,17 +3,20 @@ import { agentFallbackNotice } from "./agent-fallback-notice.js";
 import { chooseAgentRoute } from "./agent-route.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
+import type { OpenedCommandStore } from "./open-configured-store.js";
 
 /**
  * The credentials of a request, for `credential-process`, `export`, `exec` and `serve`: one
  * decision (see agent-route.ts), then either the per-user agent (started on demand; sessions in
  * its memory) or this process (sessions cached encrypted in the store). An agent that was wanted
  * but cannot serve costs one bounded wait and a one-line notice, then the request is worked out
- * here; it is not asked again. Each path is imported only when taken.
+ * here; it is not asked again. Each path is imported only when taken. `opened` is the store the
+ * command already opened, which the in-process path then uses.
  */
 export async function obtainCredentials(
   context: RuntimeContext,
   request: CredentialRequest,
+  opened?: OpenedCommandStore,
 ): Promise<ResolvedCredentials> {
   const route = chooseAgentRoute(context, request);
   if (route.kind === "agent") {
@@ -26,5 +29,5 @@ export async function obtainCredentials(
     context.debug(`working without the agent: ${route.reason}`);
   }
   const { resolveInProcess } = await import("./credential-engine.js");
-  return resolveInProcess(context, request);
+  return resolveInProcess(context, request, opened);
 }
