@@ -46,16 +46,7 @@ export function routeQuery(state: EmulatorState, request: EmulatorRequest): Rout
   return {
     operation: `${serviceName}:${action}`,
     accessKeyId: peekAccessKeyId(authorization),
-    fail: (failure) =>
-      fail(
-        failure === "throttle"
-          ? new AwsError("Throttling", "Rate exceeded", 400)
-          : new AwsError(
-              "InternalFailure",
-              "The request processing has failed because of an unknown error, exception or failure.",
-              500,
-            ),
-      ),
+    fail: (failure) => fail(injectedError(failure, `${serviceName}:${action}`)),
     run: async () => {
       try {
         if (operation === undefined) {
@@ -88,6 +79,26 @@ async function runOperation(
   if (!operation.signed) return operation.run(state, params);
   const caller = await authenticate(request, state.world);
   return operation.run(state, params, caller);
+}
+
+/** The answer of an injected failure, in AWS's words. */
+function injectedError(failure: "throttle" | "error" | "denied", operation: string): AwsError {
+  switch (failure) {
+    case "throttle":
+      return new AwsError("Throttling", "Rate exceeded", 400);
+    case "denied":
+      return new AwsError(
+        "AccessDenied",
+        `User is not authorized to perform: ${operation} (injected by the emulator)`,
+        403,
+      );
+    case "error":
+      return new AwsError(
+        "InternalFailure",
+        "The request processing has failed because of an unknown error, exception or failure.",
+        500,
+      );
+  }
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -8,5 +8,5 @@ export interface RoutedCall {
   readonly operation: string;
   readonly accessKeyId: string | undefined;
   readonly run: () => Promise<EmulatorResponse>;
-  readonly fail: (failure: "throttle" | "error") => EmulatorResponse;
+  readonly fail: (failure: "throttle" | "error" | "denied") => EmulatorResponse;
 }

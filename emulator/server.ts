@@ -6,6 +6,7 @@ import { EmulatorClock } from "./clock.js";
 import { CallStats } from "./control/call-stats.js";
 import { CONTROL_PREFIX, handleControl } from "./control/control-api.js";
 import { FaultTable } from "./control/fault-table.js";
+import { NewKeyDelay } from "./control/new-key-delay.js";
 import { PageLimit } from "./control/page-limit.js";
 import { RateLimit } from "./control/rate-limit.js";
 import { readBody } from "./http/read-body.js";
@@ -56,6 +57,7 @@ export async function start(options: StartOptions = {}): Promise<RunningEmulator
     stats: new CallStats(),
     pageLimit: new PageLimit(),
     rateLimit: new RateLimit(),
+    newKeyDelay: new NewKeyDelay(),
     signinTokens: new Map(),
     consoleSessions: new Map(),
   };
@@ -124,6 +126,11 @@ async function respond(state: EmulatorState, request: EmulatorRequest): Promise<
   try {
     const outcome = state.faults.take(call.operation);
     if (outcome.latencyMs > 0) await delay(outcome.latencyMs);
+    if (outcome.failure === "lost-reply") {
+      // AWS did the work; its answer is lost on the way back.
+      await call.run();
+      return call.fail("error");
+    }
     if (outcome.failure !== undefined) return call.fail(outcome.failure);
     if (!state.rateLimit.allow(call.operation, state.clock.nowMs())) return call.fail("throttle");
     return await call.run();

@@ -1,6 +1,7 @@
 import type { EmulatorClock } from "./clock.js";
 import type { CallStats } from "./control/call-stats.js";
 import type { FaultTable } from "./control/fault-table.js";
+import type { NewKeyDelay } from "./control/new-key-delay.js";
 import type { PageLimit } from "./control/page-limit.js";
 import type { RateLimit } from "./control/rate-limit.js";
 import type { OidcProvider } from "./seed/build-world.js";
@@ -46,6 +47,8 @@ export interface EmulatorState {
   readonly pageLimit: PageLimit;
   /** Throttling by rate, per service (control API `rate-limit`). */
   readonly rateLimit: RateLimit;
+  /** How long new access keys are refused after CreateAccessKey (control API `new-key-delay`). */
+  readonly newKeyDelay: NewKeyDelay;
   readonly signinTokens: Map<string, SigninGrant>;
   /** Console sessions opened by `login`, by the id in the browser's cookie. */
   readonly consoleSessions: Map<string, ConsoleSession>;

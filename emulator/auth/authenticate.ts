@@ -7,7 +7,8 @@ import type { Caller } from "./caller.js";
 
 /**
  * Resolves the signer of a SigV4 request against the keys and sessions the emulator issued, in
- * AWS's order: unknown/inactive key or bad session token → InvalidClientTokenId, expired session
+ * AWS's order: unknown/inactive key (or a new one not yet usable, see `new-key-delay`) or bad
+ * session token → InvalidClientTokenId, expired session
  * → ExpiredToken, then clock skew and signature → SignatureDoesNotMatch.
  */
 export async function authenticate(request: EmulatorRequest, world: World): Promise<Caller> {
@@ -23,6 +24,9 @@ export async function authenticate(request: EmulatorRequest, world: World): Prom
   const longTerm = world.accessKeys.get(auth.accessKeyId);
   if (longTerm !== undefined) {
     if (longTerm.status !== "Active" || token !== undefined) throw invalidToken();
+    if (longTerm.usableAt !== undefined && world.clock.nowMs() < longTerm.usableAt.getTime()) {
+      throw invalidToken();
+    }
     await verifySignature(request, auth, longTerm, world.clock.nowMs());
     const user = world.user(longTerm.accountId, longTerm.userName);
     longTerm.lastUsed = { date: world.clock.now(), serviceName: auth.service, region: auth.region };

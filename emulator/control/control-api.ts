@@ -2,7 +2,7 @@ import { jsonResponse } from "../http/responses.js";
 import type { EmulatorRequest, EmulatorResponse } from "../http/types.js";
 import { JsonReader, parseJsonStrict } from "../seed/json-reader.js";
 import type { EmulatorState } from "../state.js";
-import type { FaultKind } from "./fault-table.js";
+import type { Fault, FaultKind } from "./fault-table.js";
 
 /** Path prefix of the control API. */
 export const CONTROL_PREFIX = "/__emulator/";
@@ -10,9 +10,10 @@ export const CONTROL_PREFIX = "/__emulator/";
 /**
  * The control API: `GET|DELETE /__emulator/stats`, `GET|POST /__emulator/clock`
  * (`{"advanceSeconds": n}`), `GET|POST|DELETE /__emulator/faults`
- * (`{"operation": "sts:AssumeRole"|"*", "kind": "throttle"|"error"|"latency", "count"?: n,
- * "always"?: true, "latencyMs"?: n}`; default one call), `GET|POST|DELETE /__emulator/page-limit`
- * (`{"maxItems": n}`: no list page holds more).
+ * (`{"operation": "sts:AssumeRole"|"*", "kind": "throttle"|"error"|"denied"|"lost-reply"|"latency",
+ * "count"?: n, "always"?: true, "skip"?: n, "latencyMs"?: n}`; default one call), `GET|POST|DELETE /__emulator/page-limit`
+ * (`{"maxItems": n}`: no list page holds more), `GET|POST|DELETE /__emulator/new-key-delay`
+ * (`{"seconds": n}`: keys CreateAccessKey makes from then on are refused for n seconds).
  */
 export function handleControl(state: EmulatorState, request: EmulatorRequest): EmulatorResponse {
   const route = `${request.method} ${request.url.pathname.slice(CONTROL_PREFIX.length)}`;
@@ -74,6 +75,14 @@ export function handleControl(state: EmulatorState, request: EmulatorRequest): E
       case "DELETE page-limit":
         state.pageLimit.clear();
         return jsonResponse(200, { maxItems: null });
+      case "GET new-key-delay":
+        return jsonResponse(200, { seconds: state.newKeyDelay.seconds });
+      case "POST new-key-delay":
+        state.newKeyDelay.set(body(request).field("seconds").number(0));
+        return jsonResponse(200, { seconds: state.newKeyDelay.seconds });
+      case "DELETE new-key-delay":
+        state.newKeyDelay.clear();
+        return jsonResponse(200, { seconds: 0 });
       default:
         return jsonResponse(404, { message: `unknown control route: ${route}` });
     }
@@ -91,17 +100,22 @@ function body(request: EmulatorRequest): JsonReader {
   return new JsonReader(text === "" ? {} : parseJsonStrict(text, "body"), "body");
 }
 
-function readFault(reader: JsonReader) {
+const faultKinds: readonly FaultKind[] = ["throttle", "error", "denied", "lost-reply", "latency"];
+
+function readFault(reader: JsonReader): Fault {
   const kind = reader.field("kind").string();
-  if (kind !== "throttle" && kind !== "error" && kind !== "latency") {
-    throw reader.field("kind").fail(`expected "throttle", "error" or "latency", found "${kind}"`);
+  const faultKind = faultKinds.find((known) => known === kind);
+  if (faultKind === undefined) {
+    throw reader
+      .field("kind")
+      .fail(`expected one of ${faultKinds.map((k) => `"${k}"`).join(", ")}, found "${kind}"`);
   }
-  const faultKind: FaultKind = kind;
   const always = reader.field("always").boolean(false);
   return {
     operation: reader.field("operation").string(),
     kind: faultKind,
     remaining: always ? null : Math.max(1, reader.field("count").number(1)),
+    skip: Math.max(0, reader.field("skip").number(0)),
     latencyMs: reader.field("latencyMs").number(0),
   };
 }

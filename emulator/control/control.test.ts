@@ -1,7 +1,21 @@
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  ListAccessKeysCommand,
+} from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { start, type RunningEmulator } from "../server.js";
-import { control, seedUser, stsClient, userCredentials } from "../test-support/emulator-fixture.js";
+import {
+  assumeRole,
+  control,
+  iamClient,
+  mfaSession,
+  seedUser,
+  stsClient,
+  userCredentials,
+} from "../test-support/emulator-fixture.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -127,5 +141,71 @@ describe("page limit", () => {
     expect(await control(emulator, "GET", "page-limit")).toEqual({ maxItems: 2 });
     expect(await control(emulator, "DELETE", "page-limit")).toEqual({ maxItems: null });
     expect(emulator.state.pageLimit.apply(100)).toBe(100);
+  });
+});
+
+describe("faults for rotation", () => {
+  const admin = async () =>
+    assumeRole(emulator, await mfaSession(emulator, seedUser(emulator, "assume-only")), {
+      RoleArn: "arn:aws:iam::210987654321:role/AdminRole",
+    });
+
+  it("answers AccessDenied for a denied fault", async () => {
+    await control(emulator, "POST", "faults", {
+      operation: "sts:GetCallerIdentity",
+      kind: "denied",
+    });
+    await expect(whoAmI()).rejects.toMatchObject({
+      name: "AccessDenied",
+      $metadata: { httpStatusCode: 403 },
+    });
+  });
+
+  it("does the work of a lost-reply call and answers 500", async () => {
+    const iam = iamClient(emulator, await admin());
+    await iam.send(new CreateUserCommand({ UserName: "lost-reply" }));
+    await control(emulator, "POST", "faults", {
+      operation: "iam:CreateAccessKey",
+      kind: "lost-reply",
+    });
+    await expect(
+      iam.send(new CreateAccessKeyCommand({ UserName: "lost-reply" })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    const listed = await iam.send(new ListAccessKeysCommand({ UserName: "lost-reply" }));
+    expect(listed.AccessKeyMetadata).toHaveLength(1);
+  });
+
+  it("skips the first matching calls", async () => {
+    await control(emulator, "POST", "faults", {
+      operation: "sts:GetCallerIdentity",
+      kind: "error",
+      skip: 1,
+    });
+    await expect(whoAmI()).resolves.toBeDefined();
+    await expect(whoAmI()).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+  });
+});
+
+describe("new-key delay", () => {
+  it("refuses a new key until the delay has passed on the emulator's clock", async () => {
+    const iam = iamClient(emulator, await mfaSession(emulator, seedUser(emulator, "assume-only")));
+    expect(await control(emulator, "POST", "new-key-delay", { seconds: 30 })).toEqual({
+      seconds: 30,
+    });
+    const made = await iam.send(new CreateAccessKeyCommand({}));
+    const key = {
+      accessKeyId: made.AccessKey?.AccessKeyId ?? "",
+      secretAccessKey: made.AccessKey?.SecretAccessKey ?? "",
+    };
+    const fresh = () => stsClient(emulator, key).send(new GetCallerIdentityCommand({}));
+    await expect(fresh()).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+    const listed = await iam.send(new ListAccessKeysCommand({}));
+    expect(listed.AccessKeyMetadata?.map((k) => k.AccessKeyId)).toContain(key.accessKeyId);
+    await control(emulator, "POST", "clock", { advanceSeconds: 31 });
+    await expect(fresh()).resolves.toMatchObject({
+      Arn: "arn:aws:iam::123456789012:user/assume-only",
+    });
+    expect(await control(emulator, "DELETE", "new-key-delay")).toEqual({ seconds: 0 });
+    await iam.send(new DeleteAccessKeyCommand({ AccessKeyId: key.accessKeyId }));
   });
 });

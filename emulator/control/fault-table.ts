@@ -1,5 +1,10 @@
-/** What an injected fault does to a call. */
-export type FaultKind = "throttle" | "error" | "latency";
+/**
+ * What an injected fault does to a call: `throttle` and `error` answer instead of the operation;
+ * `denied` answers AccessDenied as a policy would; `lost-reply` runs the operation and then
+ * answers a 500, as when AWS did the work but its answer never reached the client; `latency`
+ * delays the answer.
+ */
+export type FaultKind = "throttle" | "error" | "denied" | "lost-reply" | "latency";
 
 /** A fault armed for an operation (`sts:AssumeRole`, or `*` for every operation). */
 export interface Fault {
@@ -7,13 +12,18 @@ export interface Fault {
   readonly kind: FaultKind;
   /** How many more calls it hits; `null` = every call until cleared. */
   remaining: number | null;
+  /** How many matching calls it lets through before it starts hitting. */
+  skip: number;
   readonly latencyMs: number;
 }
+
+/** A failure a fault makes a call meet. */
+export type FaultFailure = Exclude<FaultKind, "latency">;
 
 /** The faults a call meets: a delay, and at most one failure. */
 export interface FaultOutcome {
   readonly latencyMs: number;
-  readonly failure: "throttle" | "error" | undefined;
+  readonly failure: FaultFailure | undefined;
 }
 
 /** Faults armed through the control API, consumed call by call. */
@@ -42,6 +52,10 @@ export class FaultTable {
     for (const fault of this.#faults) {
       if (fault.operation !== operation && fault.operation !== "*") continue;
       if (fault.remaining === 0) continue;
+      if (fault.skip > 0) {
+        fault.skip -= 1;
+        continue;
+      }
       if (fault.kind === "latency") latencyMs += fault.latencyMs;
       else if (failure === undefined) failure = fault.kind;
       else continue;

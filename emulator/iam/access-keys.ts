@@ -5,11 +5,15 @@ import { noSuchEntity } from "../world/iam-errors.js";
 import { authorizeIam, paginate, requiredParam, targetUser } from "./iam-support.js";
 import { accessKeyMetadataXml } from "./iam-xml.js";
 
-/** CreateAccessKey: at most two keys per user (LimitExceeded), as AWS. */
+/**
+ * CreateAccessKey: at most two keys per user (LimitExceeded), as AWS. With a `new-key-delay` set,
+ * the key is refused for that long, as IAM's eventual consistency may refuse a new key.
+ */
 export const createAccessKey = signed(async (state, params, caller) => {
   const user = targetUser(state, caller, params);
   await authorizeIam(state, caller, "CreateAccessKey", user.arn);
   const key = state.world.createAccessKey(user);
+  key.usableAt = state.newKeyDelay.usableAt(key.createDate);
   return {
     AccessKey: {
       UserName: key.userName,

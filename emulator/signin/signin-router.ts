@@ -19,7 +19,9 @@ export function routeSignin(
     fail: (failure) =>
       failure === "throttle"
         ? textResponse(429, "text/plain", "Rate exceeded")
-        : textResponse(500, "text/plain", "Internal error"),
+        : failure === "denied"
+          ? textResponse(403, "text/plain", "Access denied")
+          : textResponse(500, "text/plain", "Internal error"),
     run: () => Promise.resolve(handler(state, request)),
   };
 }

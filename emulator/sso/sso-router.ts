@@ -73,7 +73,15 @@ export function routeSso(state: EmulatorState, request: EmulatorRequest): Routed
 }
 
 // Throttling as each service reports it: the portal's 429, OIDC's slow_down.
-function failureError(failure: "throttle" | "error", style: "oauth" | "message"): AwsError {
+function failureError(
+  failure: "throttle" | "error" | "denied",
+  style: "oauth" | "message",
+): AwsError {
+  if (failure === "denied") {
+    return style === "message"
+      ? new AwsError("ForbiddenException", "No access", 403)
+      : new AwsError("AccessDeniedException", "Access denied", 400);
+  }
   if (failure === "error")
     return new AwsError("InternalServerException", "Internal server error", 500);
   return style === "message"

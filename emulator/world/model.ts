@@ -33,6 +33,8 @@ export interface AccessKey {
   readonly userName: string;
   readonly createDate: Date;
   status: "Active" | "Inactive";
+  /** Before this time the key is refused (IAM's eventual consistency); `undefined`: at once. */
+  usableAt?: Date | undefined;
   lastUsed:
     { readonly date: Date; readonly serviceName: string; readonly region: string } | undefined;
 }

@@ -18,6 +18,8 @@ export interface CredentialsRequest {
   readonly profile: string;
   readonly durationSeconds?: number;
   readonly noSession?: boolean;
+  /** Only the keys' GetSessionToken session, not the roles above it (`rotate`). */
+  readonly sessionOnly?: boolean;
   readonly region?: string;
   /** `--backend`, when given. */
   readonly backend?: string;

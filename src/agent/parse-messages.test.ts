@@ -16,6 +16,13 @@ describe("agent message parsing", () => {
     expect(parsed?.type === "credentials" ? Object.keys(parsed.env) : []).toEqual(["HOME"]);
   });
 
+  it("reads sessionOnly only when it is true", () => {
+    const ask = (value: string) =>
+      client(`{"v":1,"type":"credentials","profile":"p","env":{},"sessionOnly":${value}}`);
+    expect(ask("true")).toMatchObject({ sessionOnly: true });
+    expect(ask('"yes"')).not.toHaveProperty("sessionOnly");
+  });
+
   it.each([
     "not json",
     "[]",

@@ -35,6 +35,7 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
         env,
         ...(durationSeconds === undefined ? {} : { durationSeconds }),
         ...(m.noSession === true ? { noSession: true } : {}),
+        ...(m.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(region === undefined ? {} : { region }),
         ...(backend === undefined ? {} : { backend }),
       };

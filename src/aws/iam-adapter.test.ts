@@ -171,6 +171,20 @@ describe("the IAM adapter against the emulator", () => {
     expect(await callCount("iam:CreateAccessKey")).toBe(1);
   });
 
+  it("sends CreateAccessKey once more only when AWS refused it for this machine's clock", async () => {
+    await control(emulator, "POST", "clock", { advanceSeconds: 600 });
+    try {
+      const made = await iam.createAccessKey(mfaSession, undefined, context);
+      expect(await callCount("iam:CreateAccessKey")).toBe(2);
+      const keys = await iam.listAccessKeys(mfaSession, undefined, context);
+      expect(keys.map((key) => key.accessKeyId)).toContain(made.accessKeyId);
+      expect(keys).toHaveLength(2);
+      await iam.deleteAccessKey(mfaSession, made.accessKeyId, undefined, context);
+    } finally {
+      await control(emulator, "POST", "clock", { advanceSeconds: -600 });
+    }
+  });
+
   it("gives up on a throttling IAM with an unavailable error (exit 69) after the retries", async () => {
     await control(emulator, "POST", "faults", {
       operation: "iam:GetUser",

@@ -30,7 +30,8 @@ type Operation = FailedIamCall["operation"];
  * CreateAccessKey is tried once: it is not idempotent, so a retry after an attempt whose answer
  * was lost would make a second key, or leave a key whose secret nobody saw; and the SDK takes its
  * `LimitExceeded` (two keys already) for throttling and would retry that for seconds. Rotation
- * lists the keys again instead.
+ * lists the keys again instead. The one exception: AWS refused the request for this machine's
+ * clock (which the SDK then corrects), so it did nothing with it, and it is sent once more.
  */
 export function createIamAdapter(options: ClientFactoryOptions): IamPort {
   const call = async <T>(
@@ -93,10 +94,11 @@ export function createIamAdapter(options: ClientFactoryOptions): IamPort {
         credentials,
         context,
         failed("CreateAccessKey", credentials, context, userName),
-        async (sdk, client) =>
-          newAccessKey(
-            (await client.send(new sdk.CreateAccessKeyCommand({ UserName: userName }))).AccessKey,
-          ),
+        async (sdk, client) => {
+          const command = new sdk.CreateAccessKeyCommand({ UserName: userName });
+          const out = await sendAgainIfRefusedForTime(() => client.send(command));
+          return newAccessKey(out.AccessKey);
+        },
       ),
     updateAccessKey: (credentials, key, userName, context) =>
       call(
@@ -150,6 +152,47 @@ export function createIamAdapter(options: ClientFactoryOptions): IamPort {
           }),
       ),
   };
+}
+
+// The codes with which AWS refuses a request's signature or time before acting on it (the SDK's
+// own list of clock-skew errors).
+const refusedBeforeActing = new Set([
+  "AuthFailure",
+  "InvalidSignatureException",
+  "RequestExpired",
+  "RequestInTheFuture",
+  "RequestTimeTooSkewed",
+  "SignatureDoesNotMatch",
+]);
+
+/**
+ * Sends a call that must not be repeated blindly; once more only when AWS refused it for the
+ * clock before acting on it and the SDK has corrected its clock from AWS's answer.
+ */
+async function sendAgainIfRefusedForTime<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (
+      !(error instanceof Error) ||
+      !refusedBeforeActing.has(error.name) ||
+      !skewCorrected(error)
+    ) {
+      throw error;
+    }
+    return send();
+  }
+}
+
+function skewCorrected(error: Error): boolean {
+  if (!("$metadata" in error)) return false;
+  const metadata: unknown = error.$metadata;
+  return (
+    typeof metadata === "object" &&
+    metadata !== null &&
+    "clockSkewCorrected" in metadata &&
+    metadata.clockSkewCorrected === true
+  );
 }
 
 function nextMarker(out: {

@@ -23,7 +23,11 @@ export function browserOpener(env: Environment, platform: NodeJS.Platform): Open
       );
       const failed = await Promise.race([
         opened.failed.then(() => true),
-        new Promise<false>((resolve) => setTimeout(() => { resolve(false); }, launchGraceMs)),
+        new Promise<false>((resolve) =>
+          setTimeout(() => {
+            resolve(false);
+          }, launchGraceMs),
+        ),
       ]);
       opened.release();
       return !failed;

@@ -14,6 +14,7 @@ import { listCommand } from "./commands/list/list-command.js";
 import { loginCommand } from "./commands/login/login-command.js";
 import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
+import { rotateCommand } from "./commands/rotate/rotate-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
 import { ssoCommand } from "./commands/sso/sso-command.js";
 
@@ -31,6 +32,7 @@ export const commandTable: readonly CommandNode[] = [
   clearCommand,
   backupCommand,
   migrateCommand,
+  rotateCommand,
   credentialProcessCommand,
   exportCommand,
   execCommand,

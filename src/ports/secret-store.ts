@@ -27,6 +27,8 @@ export const ItemKind = {
   SsoClient: "sso-client",
   /** A copy of a file awsafe changed (e.g. `~/.aws/credentials` before import); owner: a label. */
   Backup: "backup",
+  /** The journal of an access-key rotation under way; owner: the profile whose key it rotates. */
+  Rotation: "rotation",
 } as const;
 export type ItemKind = (typeof ItemKind)[keyof typeof ItemKind];
 
@@ -104,6 +106,41 @@ export interface BackupItem {
   readonly replacedWithSha256?: string;
 }
 
+/**
+ * The journal of one access-key rotation (`awsafe rotate`), written before CreateAccessKey is
+ * called and again, with the new key, before anything else is done with its answer: whatever
+ * stops the rotation, the next run knows which keys are whose and finishes or undoes it.
+ */
+export type RotationItem = RotationStarted | RotationKeyCreated;
+
+/** Before CreateAccessKey: no new key is known yet. */
+export interface RotationStarted {
+  readonly phase: "creating";
+  /** ISO 8601 time the rotation started. */
+  readonly startedAt: string;
+  /** The IAM user whose key is rotated, and its ARN. */
+  readonly userName: string;
+  readonly userArn: string;
+  /** The stored key being replaced. */
+  readonly oldAccessKeyId: string;
+  /**
+   * The user's key IDs just before CreateAccessKey: a key beyond these that nobody stores was
+   * made by a call whose answer was lost.
+   */
+  readonly keysBefore: readonly string[];
+}
+
+/** After CreateAccessKey: the new key, kept here before it is checked, stored or used. */
+export interface RotationKeyCreated extends Omit<RotationStarted, "phase"> {
+  readonly phase: "created";
+  readonly newAccessKeyId: string;
+  readonly newSecretAccessKey: string;
+  /** ISO 8601 time IAM made the new key, when it said. */
+  readonly newCreatedAt?: string;
+  /** The old key's secret, so it can be stored again if the new key is lost before the end. */
+  readonly oldSecretAccessKey: string;
+}
+
 /** The value type of each item kind. */
 export interface ItemValues {
   readonly "long-term": LongTermKeyItem;
@@ -111,6 +148,7 @@ export interface ItemValues {
   readonly "sso-token": SsoTokenItem;
   readonly "sso-client": SsoClientItem;
   readonly backup: BackupItem;
+  readonly rotation: RotationItem;
 }
 
 /** One change of a batch given to {@link SecretStore.apply}. */

@@ -68,4 +68,17 @@ describe("adjustPlan", () => {
   it("--no-session without a role hands out the source alone", () => {
     expect(adjustPlan(sessionOnly, { noSession: true }).steps).toEqual([keys]);
   });
+
+  it("sessionOnly keeps the keys' session with its MFA device and drops the roles", () => {
+    expect(adjustPlan(sessionThenRole, { sessionOnly: true }).steps).toEqual([keys, session]);
+    expect(adjustPlan(sessionOnly, { sessionOnly: true }).steps).toEqual([keys, session]);
+  });
+
+  it("sessionOnly on a plan without a session step, or with --no-session, is the source alone", () => {
+    const roleOnly: CredentialPlan = { profile: "admin", steps: [keys, directRole] };
+    expect(adjustPlan(roleOnly, { sessionOnly: true }).steps).toEqual([keys]);
+    expect(adjustPlan(sessionThenRole, { sessionOnly: true, noSession: true }).steps).toEqual([
+      keys,
+    ]);
+  });
 });

@@ -17,6 +17,8 @@ import type { ProviderOptions } from "./credential-provider.js";
  * - `--duration` sets the lifetime of the last step. A role asked for more than an hour right
  *   after an MFA session would hit AWS's role-chaining cap, so the session step is dropped as
  *   above; a role chained for another reason keeps its cap (and is capped, not failed).
+ * - `sessionOnly` keeps the source and its GetSessionToken step and drops the roles after it; a
+ *   plan without such a step (or with `--no-session`) is left with its source alone.
  */
 export function adjustPlan(plan: CredentialPlan, options: ProviderOptions): CredentialPlan {
   const [source, ...transforms] = plan.steps;
@@ -29,7 +31,12 @@ export function adjustPlan(plan: CredentialPlan, options: ProviderOptions): Cred
     transforms.length === 2 &&
     second?.kind === "assumeRole";
   let steps = transforms;
-  if (first?.kind === "sessionToken" && (options.noSession === true || longRoleAfterSession)) {
+  if (options.sessionOnly === true) {
+    steps = first?.kind === "sessionToken" && options.noSession !== true ? [first] : [];
+  } else if (
+    first?.kind === "sessionToken" &&
+    (options.noSession === true || longRoleAfterSession)
+  ) {
     steps = withoutSession(source, first, transforms.slice(1));
   }
   if (duration !== undefined) steps = withLastDuration(steps, duration);

@@ -36,6 +36,12 @@ export interface ProviderOptions {
   readonly durationSeconds?: number | undefined;
   /** `--no-session`: no GetSessionToken step. */
   readonly noSession?: boolean | undefined;
+  /**
+   * Only the long-term keys' GetSessionToken session, with the MFA device the plan gives it, not
+   * the roles assumed from it: what `rotate` calls IAM with, through the same cache as the
+   * roles (so a session already made for them is reused).
+   */
+  readonly sessionOnly?: boolean | undefined;
   /** The region to call STS in. */
   readonly region?: string | undefined;
 }

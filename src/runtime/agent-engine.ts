@@ -97,6 +97,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         request.profile,
         request.durationSeconds ?? null,
         request.noSession ?? false,
+        request.sessionOnly ?? false,
         request.region ?? null,
         backend,
         context.env,
@@ -127,6 +128,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         {
           durationSeconds: request.durationSeconds,
           noSession: request.noSession,
+          sessionOnly: request.sessionOnly,
           region: request.region,
         },
       );

@@ -58,6 +58,7 @@ export async function credentialsFromAgent(
           ? {}
           : { durationSeconds: options.durationSeconds }),
         ...(options.noSession === true ? { noSession: true } : {}),
+        ...(options.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       },

@@ -9,7 +9,8 @@ import type { SecretStore } from "../ports/secret-store.js";
 import { createBrowserLauncher } from "../process/browser/browser-launcher.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
-import { obtainCredentials, type OpenedStore } from "./obtain-credentials.js";
+import { obtainCredentials } from "./obtain-credentials.js";
+import type { OpenedCommandStore } from "./open-configured-store.js";
 import {
   chooseConfiguredBackend,
   fileStoreNeedsPrompt,
@@ -100,7 +101,10 @@ export async function loginToConsole(
 async function storedKeyNames(
   context: RuntimeContext,
   flag: string | undefined,
-): Promise<{ readonly names: ReadonlySet<string>; readonly opened: OpenedStore | undefined }> {
+): Promise<{
+  readonly names: ReadonlySet<string>;
+  readonly opened: OpenedCommandStore | undefined;
+}> {
   const choice = chooseConfiguredBackend(context, flag);
   if (choice.backend === "file" && fileStoreNeedsPrompt(context, choice.paths)) {
     const store = await openChosenStore(context, choice);

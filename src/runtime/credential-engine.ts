@@ -14,8 +14,7 @@ import { spawnCommandRunner } from "../process/spawn-command-runner.js";
 import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
-import type { SecretStore } from "../ports/secret-store.js";
-import { type ConfiguredBackend, openCommandStore } from "./open-configured-store.js";
+import { type OpenedCommandStore, openCommandStore } from "./open-configured-store.js";
 import { processTimeLimits } from "./process-time-limits.js";
 import { clientSsoSignIn } from "./sso-sign-in.js";
 
@@ -44,22 +43,17 @@ export function engineAdapters(
   };
 }
 
-/** A store a command has already opened, with the backend it was chosen as. */
-export interface OpenedStore {
-  readonly store: SecretStore;
-  readonly choice: ConfiguredBackend;
-}
-
 /**
  * A credential request worked out in this process (`--no-agent`, or where no agent can serve):
  * the configured store, whose passphrase may be asked on the terminal; MFA codes from this
  * process's sources; sessions cached in the store under cross-process locks in
- * `<data dir>/locks`, so parallel runs still make one prompt and one STS call.
+ * `<data dir>/locks`, so parallel runs still make one prompt and one STS call. A command that has
+ * opened the store already (`rotate`) passes it, so its passphrase is not asked again.
  */
 export async function resolveInProcess(
   context: RuntimeContext,
   request: CredentialRequest,
-  opened?: OpenedStore,
+  opened?: OpenedCommandStore,
 ): Promise<ResolvedCredentials> {
   const { store, choice } = opened ?? (await openCommandStore(context, request.backend));
   const deps: ResolveDeps = {

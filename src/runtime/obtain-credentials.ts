@@ -3,23 +3,21 @@ import { agentFallbackNotice } from "./agent-fallback-notice.js";
 import { chooseAgentRoute } from "./agent-route.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
-import type { OpenedStore } from "./credential-engine.js";
-
-export type { OpenedStore } from "./credential-engine.js";
+import type { OpenedCommandStore } from "./open-configured-store.js";
 
 /**
  * The credentials of a request, for `credential-process`, `export`, `exec` and `serve`: one
  * decision (see agent-route.ts), then either the per-user agent (started on demand; sessions in
  * its memory) or this process (sessions cached encrypted in the store). An agent that was wanted
  * but cannot serve costs one bounded wait and a one-line notice, then the request is worked out
- * here; it is not asked again. Each path is imported only when taken. A store the command
- * already opened (`login`, which asked for the encrypted file's passphrase to plan) is used as
- * it is when the request is worked out here.
+ * here; it is not asked again. Each path is imported only when taken. `opened` is the store the
+ * command already opened (`login` and `rotate`, which asked for the encrypted file's passphrase
+ * before), which the in-process path then uses as it is.
  */
 export async function obtainCredentials(
   context: RuntimeContext,
   request: CredentialRequest,
-  opened?: OpenedStore,
+  opened?: OpenedCommandStore,
 ): Promise<ResolvedCredentials> {
   const route = chooseAgentRoute(context, request);
   if (route.kind === "agent") {

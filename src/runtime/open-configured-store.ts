@@ -67,6 +67,12 @@ export function openConfiguredStore(
   });
 }
 
+/** A store a command opened, and the backend choice it was opened by. */
+export interface OpenedCommandStore {
+  readonly store: SecretStore;
+  readonly choice: ConfiguredBackend;
+}
+
 /**
  * The store of a command run by a person: the backend `--backend` or the configuration names,
  * the encrypted file's passphrase asked on the terminal when no variable gives it.
@@ -74,7 +80,7 @@ export function openConfiguredStore(
 export async function openCommandStore(
   context: RuntimeContext,
   flag: string | undefined,
-): Promise<{ readonly store: SecretStore; readonly choice: ConfiguredBackend }> {
+): Promise<OpenedCommandStore> {
   const choice = chooseConfiguredBackend(context, flag);
   return { store: await openChosenStore(context, choice), choice };
 }

@@ -78,6 +78,38 @@ export function describeStoreContract(backend: string, open: () => Promise<Contr
       expect(await store.get({ kind: "backup", name: "credentials-1" })).toEqual(backup);
     });
 
+    it("keeps a rotation journal through both of its phases, beside the key it rotates", async () => {
+      const { store } = await fresh();
+      const journal = { kind: "rotation", name: "dev" } as const;
+      const started = {
+        phase: "creating",
+        startedAt: "2026-01-02T03:04:05.000Z",
+        userName: "test-user",
+        userArn: "arn:aws:iam::123456789012:user/test-user",
+        oldAccessKeyId: longTerm(1).accessKeyId,
+        keysBefore: [longTerm(1).accessKeyId],
+      } as const;
+      await store.put(ref("dev"), longTerm(1));
+      await store.put(journal, started);
+      expect(await store.get(journal)).toEqual(started);
+      const created = {
+        ...started,
+        phase: "created",
+        newAccessKeyId: longTerm(2).accessKeyId,
+        newSecretAccessKey: longTerm(2).secretAccessKey,
+        newCreatedAt: "2026-01-02T03:04:06.000Z",
+        oldSecretAccessKey: longTerm(1).secretAccessKey,
+      } as const;
+      await store.put(journal, created);
+      expect(await store.get(journal)).toEqual(created);
+      expect(await store.list({ name: "dev" })).toEqual([ref("dev"), journal]);
+      await store.apply([
+        { op: "put", item: { ref: ref("dev"), value: longTerm(2) } },
+        { op: "delete", ref: journal },
+      ]);
+      expect(await store.list()).toEqual([ref("dev")]);
+    });
+
     it("overwrites an item in place", async () => {
       const { store } = await fresh();
       await store.put(ref("dev"), longTerm(1));

@@ -3,6 +3,7 @@ import type {
   ItemKind,
   ItemValues,
   LongTermKeyItem,
+  RotationItem,
   SessionItem,
   SsoClientItem,
   SsoTokenItem,
@@ -80,6 +81,26 @@ const decoders: Decoders = {
     content: required(v, "content", where),
     ...optional(v, "replacedWithSha256", where),
   }),
+  rotation: (v, where): RotationItem => {
+    const started = {
+      startedAt: required(v, "startedAt", where),
+      userName: required(v, "userName", where),
+      userArn: required(v, "userArn", where),
+      oldAccessKeyId: required(v, "oldAccessKeyId", where),
+      keysBefore: requiredList(v, "keysBefore", where),
+    };
+    const phase = required(v, "phase", where);
+    if (phase === "creating") return { phase, ...started };
+    if (phase !== "created") throw invalid(where, `field "phase" is not a known phase`);
+    return {
+      phase,
+      ...started,
+      newAccessKeyId: required(v, "newAccessKeyId", where),
+      newSecretAccessKey: required(v, "newSecretAccessKey", where),
+      ...optional(v, "newCreatedAt", where),
+      oldSecretAccessKey: required(v, "oldSecretAccessKey", where),
+    };
+  },
 };
 
 function isJsonObject(value: unknown): value is JsonObject {
@@ -90,6 +111,16 @@ function required(value: JsonObject, field: string, where: string): string {
   const found = Object.hasOwn(value, field) ? value[field] : undefined;
   if (typeof found !== "string") throw invalid(where, `field "${field}" is ${describe(found)}`);
   return found;
+}
+
+function requiredList(value: JsonObject, field: string, where: string): string[] {
+  const found: unknown = Object.hasOwn(value, field) ? value[field] : undefined;
+  if (!Array.isArray(found)) throw invalid(where, `field "${field}" is ${describe(found)}`);
+  const items: unknown[] = found;
+  if (!items.every((item): item is string => typeof item === "string")) {
+    throw invalid(where, `field "${field}" is not a list of strings`);
+  }
+  return items;
 }
 
 function optional<F extends string>(

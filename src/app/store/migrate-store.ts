@@ -84,6 +84,10 @@ async function readItem(store: SecretStore, ref: ItemRef): Promise<StoredItem | 
       const value = await store.get({ kind: ref.kind, name: ref.name });
       return value === undefined ? undefined : { ref: { kind: ref.kind, name: ref.name }, value };
     }
+    case "rotation": {
+      const value = await store.get({ kind: ref.kind, name: ref.name });
+      return value === undefined ? undefined : { ref: { kind: ref.kind, name: ref.name }, value };
+    }
   }
 }
 
