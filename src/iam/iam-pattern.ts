@@ -96,7 +96,7 @@ function* tokens(text: string): Generator<Token> {
 /** The value a `${...}` stands for: one of the escapes, the key's value, or its default. */
 function variableValue(inside: string, context: RequestContext): string | undefined {
   if (inside === "*" || inside === "?" || inside === "$") return inside;
-  const [name = "", fallback] = splitDefault(inside);
+  const [name, fallback] = splitDefault(inside);
   const value = context.single(name.trim());
   // IAM treats an empty value like a missing one when a default is given.
   if (value !== undefined && value !== "") return value;
