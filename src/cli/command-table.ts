@@ -2,6 +2,8 @@ import type { CommandNode } from "./command-spec.js";
 import { addCommand } from "./commands/add/add-command.js";
 import { agentCommand } from "./commands/agent/agent-command.js";
 import { backupCommand } from "./commands/backup/backup-command.js";
+import { doctorCommand } from "./commands/doctor/doctor-command.js";
+import { iamCommand } from "./commands/iam/iam-command.js";
 import { configureCommand } from "./commands/configure/configure-command.js";
 import { credentialProcessCommand } from "./commands/credential-process/credential-process-command.js";
 import { execCommand } from "./commands/exec/exec-command.js";
@@ -31,4 +33,6 @@ export const commandTable: readonly CommandNode[] = [
   execCommand,
   serveCommand,
   agentCommand,
+  doctorCommand,
+  iamCommand,
 ];

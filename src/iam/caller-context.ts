@@ -19,7 +19,7 @@ export function userRequestContext(
   caller: IamUserCaller,
   mfa: MfaState,
   now: Date,
-  mfaAgeSeconds = 60,
+  extra: Readonly<Record<string, string>> = {},
 ): RequestContext {
   const account = /^arn:[^:]*:iam::(\d{12}):/.exec(caller.arn)?.[1] ?? "";
   const values: Record<string, string> = {
@@ -36,6 +36,7 @@ export function userRequestContext(
     values["aws:TokenIssueTime"] = now.toISOString();
     values["aws:MultiFactorAuthPresent"] = mfa === "mfa-session" ? "true" : "false";
   }
-  if (mfa === "mfa-session") values["aws:MultiFactorAuthAge"] = String(mfaAgeSeconds);
-  return new RequestContext(values);
+  // A session whose MFA code was entered a minute ago.
+  if (mfa === "mfa-session") values["aws:MultiFactorAuthAge"] = "60";
+  return new RequestContext({ ...values, ...extra });
 }
