@@ -12,7 +12,7 @@ import { agentStatus } from "./agent-control.js";
 import type { RuntimeContext } from "./context.js";
 import { checkProfileUser } from "./iam-user-check.js";
 import { inspectStore } from "./inspect-store.js";
-import { obtainCredentials } from "./obtain-credentials.js";
+import { credentialsForIam } from "./iam-credentials.js";
 
 /** What `awsafe doctor` was asked. */
 export interface DoctorOptions {
@@ -71,13 +71,7 @@ async function accountSections(
   let title = `account (profile "${profile}")`;
   let account: Finding[];
   try {
-    const resolved = await obtainCredentials(context, {
-      profile,
-      options: { region: undefined, durationSeconds: undefined, noSession: false },
-      agent: true,
-      backend,
-      mfaToken: undefined,
-    });
+    const resolved = await credentialsForIam(context, profile, backend);
     const identity = await createStsAdapter({ env: context.env }).getCallerIdentity(
       resolved.credentials,
       { profile },

@@ -11,6 +11,7 @@ import { readPolicyDocument } from "../iam/policy-document.js";
 import { createPlanner } from "../plan/plan-credentials.js";
 import type { RuntimeContext } from "./context.js";
 import { storedKeyProfiles } from "./inspect-store.js";
+import { credentialsForIam } from "./iam-credentials.js";
 import { obtainCredentials } from "./obtain-credentials.js";
 
 /** What `iam check` found, and whose credentials read it. */
@@ -58,7 +59,7 @@ export async function checkProfileUser(
   const keys = await obtainCredentials(context, request(source.profile, true));
   const identity = await sts.getCallerIdentity(keys.credentials, { profile: source.profile });
   const user = iamUser(identity.arn, identity.userId, source.profile);
-  const reader = await obtainCredentials(context, request(profile, false));
+  const reader = await credentialsForIam(context, profile, backend);
   const readerIdentity = await sts.getCallerIdentity(reader.credentials, { profile });
   const policies = await readUserPolicies(iam, reader.credentials, user.userName, { profile });
   const roles = await readRoles(context, {
