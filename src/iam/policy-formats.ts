@@ -54,7 +54,7 @@ function cloudFormation(name: PolicyName, policy: PolicyJson): PolicyJson {
 // (${aws:username}) must be written "$${" to reach AWS as they are.
 function terraform(name: PolicyName, policy: PolicyJson): string {
   const body = JSON.stringify(policy, null, 2)
-    .replaceAll("${", "$${")
+    .replaceAll("${", () => "$${")
     .replaceAll("%{", "%%{")
     .split("\n")
     .map((line) => `    ${line}`)

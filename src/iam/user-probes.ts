@@ -49,7 +49,7 @@ export function userProbes(user: IamUserCaller, roles: readonly ProbedRole[]): P
     probe("list its MFA devices", "iam:ListMFADevices", own, true),
     probe("read its own user (iam:GetUser)", "iam:GetUser", own, true),
     probe("deactivate its MFA device", "iam:DeactivateMFADevice", own),
-    probe("change its console password", "iam:ChangePassword", own),
+    probe("change its sign-in password", "iam:ChangePassword", own),
     probe("list its access keys", "iam:ListAccessKeys", own),
     probe("create an access key for itself", "iam:CreateAccessKey", own),
     probe("create an access key for another user", "iam:CreateAccessKey", iam("user/someone-else")),
