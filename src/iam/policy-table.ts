@@ -1,6 +1,5 @@
-import type { IamUserCaller, MfaState } from "./caller-context.js";
-import { isAllowed } from "./evaluate-request.js";
-import { evaluateRequest } from "./evaluate-request.js";
+import { type IamUserCaller, type MfaState, userRequestContext } from "./caller-context.js";
+import { evaluateRequest, isAllowed } from "./evaluate-request.js";
 import {
   assumeOnlyPolicy,
   auditReadonlyPolicy,
@@ -10,7 +9,6 @@ import {
   type PolicyJson,
 } from "./generated-policies.js";
 import { readPolicyDocument } from "./policy-document.js";
-import { userRequestContext } from "./caller-context.js";
 import { evaluateProbe, userProbes } from "./user-probes.js";
 
 /** One row of the table: a request and, per policy, whether it is allowed without / with MFA. */

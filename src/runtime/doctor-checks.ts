@@ -10,7 +10,7 @@ import { programOutput } from "../process/program-output.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import { agentStatus } from "./agent-control.js";
 import type { RuntimeContext } from "./context.js";
-import { checkProfileUser } from "./iam-user-check.js";
+import { checkProfileUser, NoIamUserError } from "./iam-user-check.js";
 import { inspectStore } from "./inspect-store.js";
 import { credentialsForIam } from "./iam-credentials.js";
 
@@ -108,6 +108,12 @@ async function userSection(
     return { title: `IAM user ${check.user.arn} (this machine's keys)`, findings: check.findings };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error instanceof NoIamUserError) {
+      return {
+        title: "IAM user behind this machine's keys",
+        findings: [finding("iam-user", "ok", `none: ${error.message}`)],
+      };
+    }
     const status = error instanceof ConfigError ? "warn" : "fail";
     return {
       title: "IAM user behind this machine's keys",

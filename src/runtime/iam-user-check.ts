@@ -14,6 +14,9 @@ import { storedKeyProfiles } from "./inspect-store.js";
 import { credentialsForIam } from "./iam-credentials.js";
 import { obtainCredentials } from "./obtain-credentials.js";
 
+/** The profile's credentials do not come from an IAM user's keys (SSO, web identity, ...). */
+export class NoIamUserError extends ConfigError {}
+
 /** What `iam check` found, and whose credentials read it. */
 export interface IamUserCheck {
   readonly user: IamUserCaller;
@@ -40,7 +43,7 @@ export async function checkProfileUser(
   const plan = createPlanner(shared.data, { storedKeyProfiles: stored });
   const [source] = plan(profile).steps;
   if (source.kind !== "storedKeys" && source.kind !== "staticKeys") {
-    throw new ConfigError(
+    throw new NoIamUserError(
       `Profile "${profile}" gets its credentials from ${source.kind === "sso" || source.kind === "ssoToken" ? "IAM Identity Center" : "a source other than an IAM user's keys"}: there is no IAM user behind it to check`,
       {
         hint: "Name a profile whose chain starts with an IAM user's keys (`awsafe explain <profile>` shows the chain)",
