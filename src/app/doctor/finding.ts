@@ -17,6 +17,8 @@ export interface Finding {
   /** What to do, as a command where one exists. */
   readonly fix?: string | undefined;
   readonly localFix?: LocalFix | undefined;
+  /** What the finding is about when the check runs once per thing (a role's ARN). */
+  readonly subject?: string | undefined;
 }
 
 /** A finding, without the optional fields when they are absent. */

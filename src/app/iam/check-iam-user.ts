@@ -48,7 +48,11 @@ export function checkIamUser(facts: IamUserFacts): Finding[] {
       allowedWithout,
     ),
   ];
-  for (const role of facts.roles) findings.push(...roleFindings(facts, documents, role));
+  for (const role of facts.roles) {
+    findings.push(
+      ...roleFindings(facts, documents, role).map((f) => ({ ...f, subject: role.arn })),
+    );
+  }
   findings.push(wildcardFinding(facts, probes, allowedWithout));
   return findings;
 }
@@ -142,6 +146,24 @@ function roleFindings(
   }
   out.push(trustFinding(role.arn, role.trust, facts.now, accountOf(facts.user.arn)));
   return out;
+}
+
+/** The question each check of `iam check` answers, for its table. */
+export function checkQuestion(finding: Finding): string {
+  const role = finding.subject ?? "the role";
+  switch (finding.check) {
+    case "user-without-mfa":
+      return "without MFA, only MFA enrolment and a session?";
+    case "assume-without-mfa":
+    case "assume-with-mfa":
+      return `assume ${role} only with MFA?`;
+    case "role-trust":
+      return `does the trust of ${role} require MFA?`;
+    case "wildcards":
+      return "no wildcard that defeats the rest?";
+    default:
+      return finding.check;
+  }
 }
 
 /** The verdict on one role's trust policy as a finding (shared with doctor's role check). */

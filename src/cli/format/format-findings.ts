@@ -1,5 +1,6 @@
 import type { Finding, FindingStatus } from "../../app/doctor/finding.js";
 import type { DoctorSection } from "../../app/doctor/run-doctor.js";
+import { formatTable } from "./format-table.js";
 
 const marks: Readonly<Record<FindingStatus, string>> = { ok: "✓", warn: "!", fail: "✗" };
 
@@ -24,4 +25,21 @@ export function formatSections(sections: readonly DoctorSection[]): string {
 /** The sections as JSON, for scripts (fixes included; no secret is in any of them). */
 export function sectionsToJson(sections: readonly DoctorSection[], exitCode: number): string {
   return `${JSON.stringify({ ok: exitCode === 0, sections }, null, 2)}\n`;
+}
+
+/**
+ * Findings as a table of the questions they answer (`iam check`): the mark, the question, the
+ * answer; the fixes of those not ✓ follow, numbered.
+ */
+export function formatQuestions(
+  findings: readonly Finding[],
+  question: (finding: Finding) => string,
+): string {
+  const fixes: string[] = [];
+  const rows = findings.map((f) => {
+    const fix = f.status !== "ok" && f.fix !== undefined ? ` [${String(fixes.push(f.fix))}]` : "";
+    return [marks[f.status], question(f), `${f.message}${fix}`];
+  });
+  const notes = fixes.map((fix, index) => `[${String(index + 1)}] fix: ${fix}\n`).join("");
+  return `${formatTable(["", "QUESTION", "ANSWER"], rows)}${notes === "" ? "" : `\n${notes}`}`;
 }
