@@ -5,7 +5,7 @@ import type { ResolvedCredentials } from "../app/credentials/resolve-credentials
 import { loadSharedConfig } from "../app/load-shared-config.js";
 import { createIamAdapter } from "../aws/iam-adapter.js";
 import { createStsAdapter } from "../aws/sts-adapter.js";
-import { AppError, ConfigError } from "../errors.js";
+import { AppError, AuthError, ConfigError } from "../errors.js";
 import type { IamUserCaller } from "../iam/caller-context.js";
 import { readPolicyDocument } from "../iam/policy-document.js";
 import { createPlanner } from "../plan/plan-credentials.js";
@@ -64,7 +64,11 @@ export async function checkProfileUser(
   const user = iamUser(identity.arn, identity.userId, source.profile);
   const reader = await credentialsForIam(context, profile, backend);
   const readerIdentity = await sts.getCallerIdentity(reader.credentials, { profile });
-  const policies = await readUserPolicies(iam, reader.credentials, user.userName, { profile });
+  const policies = await readUserPolicies(iam, reader.credentials, user.userName, {
+    profile,
+  }).catch((error: unknown) => {
+    throw cannotRead(error, user, profile, readerIdentity.arn);
+  });
   const roles = await readRoles(context, {
     plan,
     profiles: Object.keys(shared.data.profiles),
@@ -81,6 +85,18 @@ export async function checkProfileUser(
     reader: readerIdentity.arn,
     findings: checkIamUser({ user, policies, roles, now: context.now() }),
   };
+}
+
+/** A refusal to read the user's policies, said with the permissions that would allow it. */
+function cannotRead(error: unknown, user: IamUserCaller, profile: string, reader: string): unknown {
+  if (!(error instanceof AuthError)) return error;
+  return new AuthError(
+    `Cannot read the policies of ${user.arn} as ${reader} (profile "${profile}"): ${error.message}`,
+    {
+      hint: "Check with a profile whose role may read IAM in that account: `awsafe iam policy audit-readonly` prints the policy it needs",
+      cause: error,
+    },
+  );
 }
 
 function iamUser(arn: string, userId: string, profile: string): IamUserCaller {

@@ -151,6 +151,21 @@ mfa_process = ${mfa}
     expect(lines(run.stdout, "✓")).toHaveLength(6);
   });
 
+  it("the practice user's own session may not read IAM: iam check says which policy would (77)", async () => {
+    const run = await world.awsafe(["iam", "check", "base"]);
+    expect(run.status).toBe(77);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /^awsafe: Cannot read the policies of arn:aws:iam::123456789012:user\/assume-only as /,
+    );
+    expect(run.stderr).toContain("awsafe iam policy audit-readonly");
+    const doctor = await world.awsafe(["doctor", "--profile", "base"]);
+    expect(doctor.status).toBe(1);
+    expect(doctor.stdout).toContain(
+      '✗ not checked: GetAccountSummary of the account (profile "base") was denied',
+    );
+  });
+
   it("--json: the same findings for scripts", async () => {
     const run = await world.awsafe(["iam", "check", "audit", "--json"]);
     const json = JSON.parse(run.stdout) as {
