@@ -225,6 +225,9 @@ source_profile = base
 
   it("iam check base: exit 1, admin rights without MFA", async () => {
     const run = await world.awsafe(["iam", "check", "base"]);
+    console.log(
+      `awsafe iam check base (careless seed), exit ${String(run.status)}:\n${run.stdout}`,
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("attach a policy to itself");
   });
