@@ -52,6 +52,16 @@ describe("analyzeTrust", () => {
     });
   });
 
+  it("a statement that never tests MFA is a finding even when its other conditions shut the worst case out", () => {
+    const ci = trust(root, {
+      ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/Ci" },
+    });
+    expect(analyzeTrust(ci, role, now)).toMatchObject({
+      kind: "without-mfa",
+      who: ["arn:aws:iam::123456789012:root"],
+    });
+  });
+
   it("leaves services and federated identities alone", () => {
     expect(analyzeTrust(trust({ Service: "ec2.amazonaws.com" }), role, now).kind).toBe("not-iam");
     const saml = trust(

@@ -78,8 +78,31 @@ export function analyzeTrust(trust: PolicyDocument, roleArn: string, now: Date):
   }
   if (who.length > 0) return { kind: "without-mfa", who, anyone: who.includes("*"), weak };
   if (reasons.length > 0) return { kind: "not-evaluated", reasons: [...new Set(reasons)] };
+  // The worst case of each principal may miss one that other conditions let in (an ArnEquals on
+  // aws:PrincipalArn naming a CI role): a statement that never tests MFA is a finding too.
+  const untested = statementsWithoutMfaTest(trust);
+  if (untested.length > 0 && thirdParty.length === 0) {
+    return { kind: "without-mfa", who: untested, anyone: untested.includes("*"), weak: false };
+  }
   if (thirdParty.length > 0) return { kind: "external-id", who: thirdParty };
   return { kind: "requires-mfa" };
+}
+
+/** The IAM principals of Allow statements for `sts:AssumeRole` whose conditions never test MFA. */
+function statementsWithoutMfaTest(trust: PolicyDocument): string[] {
+  const found: string[] = [];
+  for (const statement of trust.statements) {
+    if (statement.effect !== "Allow" || statement.principal === undefined) continue;
+    if (!actionElementMatches(statement.action, "sts:AssumeRole")) continue;
+    const keys = statement.conditions.map((c) => c.key.toLowerCase());
+    if (keys.includes("aws:multifactorauthpresent") || keys.includes("aws:multifactorauthage")) {
+      continue;
+    }
+    const { value, negated } = statement.principal;
+    if (value === "*" || negated) found.push("*");
+    else found.push(...(value.AWS ?? []));
+  }
+  return [...new Set(found)];
 }
 
 /** The `Principal.AWS` entries of the Allow statements that cover `sts:AssumeRole`. */
