@@ -5,7 +5,7 @@ import type { AgentHealth, StoreHealth } from "../app/doctor/machine/tool-checks
 import { createIamAdapter } from "../aws/iam-adapter.js";
 import { createStsAdapter } from "../aws/sts-adapter.js";
 import { stsClockSkew } from "../aws/sts-clock.js";
-import { AppError, ConfigError } from "../errors.js";
+import { AppError, ConfigError, UsageError } from "../errors.js";
 import { programOutput } from "../process/program-output.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import { agentStatus } from "./agent-control.js";
@@ -84,7 +84,14 @@ async function accountSections(
       now: context.now(),
     });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    // A profile that is unknown or misconfigured is bad input, with its own exit code (78, 64).
+    if (
+      !(error instanceof AppError) ||
+      error instanceof ConfigError ||
+      error instanceof UsageError
+    ) {
+      throw error;
+    }
     account = [
       finding(
         "credentials",

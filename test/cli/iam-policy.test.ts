@@ -75,6 +75,13 @@ describe("awsafe iam check and doctor on bad input", () => {
     expect(run.stderr).not.toMatch(noStackTrace);
   });
 
+  it("doctor --profile of an unknown profile: a configuration error (78), not a finding", () => {
+    const run = runAwsafe(["doctor", "--profile", "ghost"], home, { AWSAFE_BACKEND: "file" });
+    expect(run.status).toBe(78);
+    expect(run.stderr).toMatch(/^awsafe: .*"ghost"/);
+    expect(run.stderr).not.toMatch(noStackTrace);
+  });
+
   it("iam check of a profile without an IAM user behind it says so (78)", () => {
     const sso = makeHome({
       config:
