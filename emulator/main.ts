@@ -3,15 +3,19 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseSeed } from "./seed/parse-seed.js";
+import { presetSeeds } from "./seed/practice-seeds.js";
+import type { Seed } from "./seed/seed-types.js";
 import { start } from "./server.js";
 
-const USAGE = "usage: npm run -s emulator -- [--port N] [--seed FILE]";
+const USAGE =
+  "usage: npm run -s emulator -- [--port N] [--seed FILE | --preset compliant|careless]";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "0" },
       seed: { type: "string" },
+      preset: { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -25,7 +29,7 @@ async function main(): Promise<number> {
     throw new Error(`--port: expected 0-65535, found "${values.port}"`);
   const seed =
     values.seed === undefined
-      ? undefined
+      ? presetSeed(values.preset)
       : parseSeed(readFileSync(values.seed, "utf8"), values.seed);
   const emulator = await start({
     port,
@@ -37,6 +41,14 @@ async function main(): Promise<number> {
   await untilStopped();
   await emulator.stop();
   return 0;
+}
+
+function presetSeed(name: string | undefined): Seed | undefined {
+  if (name === undefined) return undefined;
+  const make = presetSeeds[name];
+  if (make === undefined)
+    throw new Error(`--preset: expected compliant or careless, found "${name}"`);
+  return make();
 }
 
 // `npm run` starts us under `sh -c`; npm forwards SIGTERM to that shell, which dies without

@@ -6,12 +6,14 @@ import {
   listAccessKeys,
   updateAccessKey,
 } from "./access-keys.js";
+import { generateCredentialReport, getCredentialReport } from "./credential-report.js";
 import { addUserToGroup, createGroup, getGroup, listGroups, listGroupsForUser } from "./groups.js";
 import {
   attachPolicy,
   createPolicy,
   getInlinePolicy,
   getPolicy,
+  getPolicyVersion,
   listAttachedPolicies,
   listInlinePolicies,
   putInlinePolicy,
@@ -51,6 +53,9 @@ export const IAM_OPERATIONS: ReadonlyMap<string, QueryOperation> = new Map<strin
   ["ListGroupsForUser", listGroupsForUser],
   ["CreatePolicy", createPolicy],
   ["GetPolicy", getPolicy],
+  ["GetPolicyVersion", getPolicyVersion],
+  ["GenerateCredentialReport", generateCredentialReport],
+  ["GetCredentialReport", getCredentialReport],
   ...HOLDERS.flatMap((kind): Array<[string, QueryOperation]> => [
     [`Put${kind}Policy`, putInlinePolicy(kind)],
     [`Get${kind}Policy`, getInlinePolicy(kind)],

@@ -117,6 +117,26 @@ export const createPolicy = signed(async (state, params, caller) => {
   return { Policy: policyXml(state.world.addManagedPolicy(arn, name, document), 0) };
 });
 
+/** GetPolicyVersion: the document of a managed policy (each has one version, v1), URL-encoded. */
+export const getPolicyVersion = signed(async (state, params, caller) => {
+  const policy = state.world.managedPolicy(requiredParam(params, "PolicyArn"));
+  await authorizeIam(state, caller, "GetPolicyVersion", policy.arn);
+  const version = requiredParam(params, "VersionId");
+  if (version !== "v1") {
+    throw noSuchEntity(
+      `Policy ${policy.arn} version ${version} does not exist or is not attachable.`,
+    );
+  }
+  return {
+    PolicyVersion: {
+      Document: encodePolicy(policy.document),
+      VersionId: "v1",
+      IsDefaultVersion: true,
+      CreateDate: policy.createDate,
+    },
+  };
+});
+
 /** GetPolicy. */
 export const getPolicy = signed(async (state, params, caller) => {
   const policy = state.world.managedPolicy(requiredParam(params, "PolicyArn"));

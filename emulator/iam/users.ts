@@ -3,6 +3,7 @@ import { signed } from "../query-operation.js";
 import { noSuchEntity } from "../world/iam-errors.js";
 import { authorizeIam, paginate, requiredParam, targetUser } from "./iam-support.js";
 import { userXml } from "./iam-xml.js";
+import type { RootUser } from "../world/model.js";
 
 /** GetUser (UserName defaults to the caller). */
 export const getUser = signed(async (state, params, caller) => {
@@ -63,6 +64,17 @@ export const listMfaDevices = signed(async (state, params, caller) => {
   };
 });
 
+// The root user's facts; with no root credentials at all (centralized root access management)
+// every one of them is 0.
+function rootSummary(root: RootUser | undefined): Array<[string, number]> {
+  return [
+    ["AccountMFAEnabled", root?.mfaEnabled === false ? 0 : 1],
+    ["AccountAccessKeysPresent", root !== undefined && root.accessKeys > 0 ? 1 : 0],
+    ["AccountPasswordPresent", root?.passwordPresent === false ? 0 : 1],
+    ["AccountSigningCertificatesPresent", 0],
+  ];
+}
+
 /** GetAccountSummary: entity counts and quotas of the caller's account. */
 export const getAccountSummary = signed(async (state, _params, caller) => {
   await authorizeIam(state, caller, "GetAccountSummary", "*");
@@ -86,9 +98,7 @@ export const getAccountSummary = signed(async (state, _params, caller) => {
     ["MFADevices", users.reduce((n, u) => n + u.mfaDevices.length, 0)],
     ["MFADevicesInUse", users.filter((u) => u.mfaDevices.length > 0).length],
     ["AccessKeysPerUserQuota", 2],
-    // The emulator has no root user: it has neither MFA nor keys to report.
-    ["AccountMFAEnabled", 1],
-    ["AccountAccessKeysPresent", 0],
+    ...rootSummary(world.accounts.get(account)?.root),
   ]);
   return { SummaryMap: summary };
 });

@@ -30,7 +30,16 @@ export function buildWorld(seed: Seed, clock: EmulatorClock): SeededState {
   for (const [arn, document] of AWS_MANAGED_POLICIES) {
     world.addManagedPolicy(arn, arn.slice(arn.lastIndexOf("/") + 1), JSON.stringify(document));
   }
-  for (const account of seed.accounts) world.ensureAccount(account.id, account.name);
+  for (const account of seed.accounts) {
+    const { root } = world.ensureAccount(account.id, account.name);
+    if (account.root !== undefined) {
+      root.mfaEnabled = account.root.mfa;
+      root.passwordPresent = account.root.password;
+      root.accessKeys = account.root.accessKeys;
+      root.passwordLastUsed = daysAgo(clock, account.root.passwordLastUsedDaysAgo);
+      root.accessKeyLastUsed = daysAgo(clock, account.root.accessKeyLastUsedDaysAgo);
+    }
+  }
   for (const p of seed.managedPolicies) {
     const arn = `arn:aws:iam::${p.accountId}:policy/${p.policyName}`;
     world.addManagedPolicy(arn, p.policyName, JSON.stringify(p.document));
@@ -46,6 +55,7 @@ export function buildWorld(seed: Seed, clock: EmulatorClock): SeededState {
   for (const r of seed.roles) {
     const role = world.createRole(r.accountId, r.roleName, JSON.stringify(r.trustPolicy), {
       maxSessionDuration: r.maxSessionDuration,
+      ...(r.path === undefined ? {} : { path: r.path }),
     });
     for (const [name, doc] of Object.entries(r.inlinePolicies))
       role.inlinePolicies.set(name, JSON.stringify(doc));
@@ -64,11 +74,15 @@ function addUser(world: World, u: SeedUser): void {
   for (const groupName of u.groups)
     user.groupNames.add(world.group(u.accountId, groupName).groupName);
   for (const k of u.accessKeys) {
-    world.createAccessKey(user, {
+    const key = world.createAccessKey(user, {
       ...(k.accessKeyId === undefined ? {} : { accessKeyId: k.accessKeyId }),
       ...(k.secretAccessKey === undefined ? {} : { secretAccessKey: k.secretAccessKey }),
     });
+    key.createDate = daysAgo(world.clock, k.ageDays) ?? key.createDate;
+    const used = daysAgo(world.clock, k.lastUsedDaysAgo);
+    if (used !== undefined) key.lastUsed = { date: used, serviceName: "sts", region: "us-east-1" };
   }
+  user.passwordLastUsed = daysAgo(world.clock, u.passwordLastUsedDaysAgo);
   if (u.mfa !== undefined) {
     user.mfaDevices.push({
       serialNumber: u.mfa.serialNumber ?? `arn:aws:iam::${u.accountId}:mfa/${u.userName}`,
@@ -78,6 +92,10 @@ function addUser(world: World, u: SeedUser): void {
     });
   }
   if (u.loginProfile) user.loginProfile = { createDate: world.clock.now() };
+}
+
+function daysAgo(clock: EmulatorClock, days: number | undefined): Date | undefined {
+  return days === undefined ? undefined : new Date(clock.nowMs() - days * 86_400_000);
 }
 
 function oidcArn(p: SeedOidcProvider): string {

@@ -9,6 +9,7 @@ import type {
   SeedPermissionSet,
   SeedPolicy,
   SeedRole,
+  SeedRoot,
   SeedSso,
   SeedSsoAccount,
   SeedUser,
@@ -23,10 +24,14 @@ export function parseSeed(text: string, fileName: string): Seed {
   root.object();
   const sso = root.field("sso");
   return {
-    accounts: root.field("accounts").array((a) => ({
-      id: accountId(a.field("id")),
-      name: a.field("name").optionalString() ?? "",
-    })),
+    accounts: root.field("accounts").array((a) => {
+      const rootUser = a.field("root");
+      return {
+        id: accountId(a.field("id")),
+        name: a.field("name").optionalString() ?? "",
+        root: rootUser.absent ? undefined : readRoot(rootUser),
+      };
+    }),
     users: root.field("users").array(readUser),
     groups: root.field("groups").array(readGroup),
     roles: root.field("roles").array(readRole),
@@ -46,6 +51,24 @@ function policy(reader: JsonReader): SeedPolicy {
   return reader.object();
 }
 
+function readRoot(r: JsonReader): SeedRoot {
+  const days = (field: string) => {
+    const reader = r.field(field);
+    return reader.absent ? undefined : reader.number(0);
+  };
+  return {
+    mfa: r.field("mfa").boolean(true),
+    password: r.field("password").boolean(true),
+    accessKeys: r.field("accessKeys").number(0),
+    passwordLastUsedDaysAgo: days("passwordLastUsedDaysAgo"),
+    accessKeyLastUsedDaysAgo: days("accessKeyLastUsedDaysAgo"),
+  };
+}
+
+function optionalNumber(reader: JsonReader): number | undefined {
+  return reader.absent ? undefined : reader.number(0);
+}
+
 function readUser(u: JsonReader): SeedUser {
   const mfa = u.field("mfa");
   return {
@@ -57,6 +80,7 @@ function readUser(u: JsonReader): SeedUser {
     managedPolicyArns: u.field("managedPolicyArns").array((r) => r.string()),
     groups: u.field("groups").array((r) => r.string()),
     loginProfile: u.field("loginProfile").boolean(false),
+    passwordLastUsedDaysAgo: optionalNumber(u.field("passwordLastUsedDaysAgo")),
   };
 }
 
@@ -64,6 +88,8 @@ function readAccessKey(k: JsonReader): SeedAccessKey {
   return {
     accessKeyId: k.field("accessKeyId").optionalString(),
     secretAccessKey: k.field("secretAccessKey").optionalString(),
+    ageDays: optionalNumber(k.field("ageDays")),
+    lastUsedDaysAgo: optionalNumber(k.field("lastUsedDaysAgo")),
   };
 }
 
@@ -87,6 +113,7 @@ function readRole(r: JsonReader): SeedRole {
   return {
     accountId: accountId(r.field("accountId")),
     roleName: r.field("roleName").string(),
+    path: r.field("path").optionalString(),
     trustPolicy: policy(r.field("trustPolicy")),
     inlinePolicies: r.field("inlinePolicies").record(policy),
     managedPolicyArns: r.field("managedPolicyArns").array((a) => a.string()),

@@ -16,6 +16,17 @@ export interface Seed {
 export interface SeedAccount {
   readonly id: string;
   readonly name: string;
+  /** The root user; absent: MFA on, a password, no access keys. */
+  readonly root?: SeedRoot | undefined;
+}
+
+/** The root user's credentials (all false / 0: no root credentials, as under Organizations). */
+export interface SeedRoot {
+  readonly mfa: boolean;
+  readonly password: boolean;
+  readonly accessKeys: number;
+  readonly passwordLastUsedDaysAgo: number | undefined;
+  readonly accessKeyLastUsedDaysAgo: number | undefined;
 }
 
 /** A JSON policy document, kept as parsed JSON until the world is built. */
@@ -32,12 +43,17 @@ export interface SeedUser {
   readonly managedPolicyArns: readonly string[];
   readonly groups: readonly string[];
   readonly loginProfile: boolean;
+  readonly passwordLastUsedDaysAgo?: number | undefined;
 }
 
 /** An access key; both fields generated when absent. */
 export interface SeedAccessKey {
   readonly accessKeyId: string | undefined;
   readonly secretAccessKey: string | undefined;
+  /** Days since the key was created; 0 (now) when absent. */
+  readonly ageDays?: number | undefined;
+  /** Days since the key last signed a request; never used when absent. */
+  readonly lastUsedDaysAgo?: number | undefined;
 }
 
 /** A virtual MFA device; serial defaults to `arn:aws:iam::ACCOUNT:mfa/USER`. */
@@ -58,6 +74,8 @@ export interface SeedGroup {
 export interface SeedRole {
   readonly accountId: string;
   readonly roleName: string;
+  /** The role's path; `/aws-service-role/...` for a service-linked role. */
+  readonly path?: string | undefined;
   readonly trustPolicy: SeedPolicy;
   readonly inlinePolicies: Readonly<Record<string, SeedPolicy>>;
   readonly managedPolicyArns: readonly string[];

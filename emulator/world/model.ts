@@ -10,6 +10,21 @@ export interface MfaDevice {
   lastUsedStep: number;
 }
 
+/**
+ * The account's root user, as GetAccountSummary and the credential report show it. An account
+ * under centralized root access management (AWS Organizations) has no root credentials at all:
+ * no password, no keys, no MFA.
+ */
+export interface RootUser {
+  mfaEnabled: boolean;
+  passwordPresent: boolean;
+  /** How many access keys root has (0-2), all active. */
+  accessKeys: number;
+  passwordLastUsed: Date | undefined;
+  accessKeyLastUsed: Date | undefined;
+  readonly createDate: Date;
+}
+
 /** An IAM user. */
 export interface User {
   readonly accountId: string;
@@ -23,6 +38,8 @@ export interface User {
   readonly groupNames: Set<string>;
   readonly mfaDevices: MfaDevice[];
   loginProfile: { readonly createDate: Date } | undefined;
+  /** When the user last signed in to the console with its password. */
+  passwordLastUsed: Date | undefined;
 }
 
 /** A long-term access key. */
@@ -31,7 +48,7 @@ export interface AccessKey {
   readonly secretAccessKey: string;
   readonly accountId: string;
   readonly userName: string;
-  readonly createDate: Date;
+  createDate: Date;
   status: "Active" | "Inactive";
   /** Before this time the key is refused (IAM's eventual consistency); `undefined`: at once. */
   usableAt?: Date | undefined;

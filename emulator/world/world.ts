@@ -3,6 +3,7 @@ import { entityAlreadyExists, limitExceeded, noSuchEntity } from "./iam-errors.j
 import { newId, newSecretAccessKey } from "./ids.js";
 import type {
   AccessKey,
+  RootUser,
   Group,
   ManagedPolicy,
   PolicyDocument,
@@ -18,6 +19,7 @@ export const MAX_ACCESS_KEYS_PER_USER = 2;
 export interface Account {
   readonly id: string;
   readonly name: string;
+  readonly root: RootUser;
 }
 
 /** A named policy document as the evaluator takes it. */
@@ -45,7 +47,16 @@ export class World {
   ensureAccount(id: string, name = ""): Account {
     const existing = this.accounts.get(id);
     if (existing !== undefined) return existing;
-    const account = { id, name };
+    // Unless a seed says otherwise, root is as the practice wants it: MFA on, no keys.
+    const root: RootUser = {
+      mfaEnabled: true,
+      passwordPresent: true,
+      accessKeys: 0,
+      passwordLastUsed: undefined,
+      accessKeyLastUsed: undefined,
+      createDate: this.clock.now(),
+    };
+    const account = { id, name, root };
     this.accounts.set(id, account);
     return account;
   }
@@ -75,6 +86,7 @@ export class World {
       groupNames: new Set(),
       mfaDevices: [],
       loginProfile: undefined,
+      passwordLastUsed: undefined,
     };
     this.users.set(key, user);
     return user;

@@ -1,6 +1,4 @@
 import type * as IamSdk from "@aws-sdk/client-iam";
-import type { AwsCallContext } from "../ports/aws/call-context.js";
-import type { AwsCredentials } from "../ports/aws/credentials.js";
 import type {
   AccessKeyLastUsed,
   IamAccessKey,
@@ -9,18 +7,11 @@ import type {
   IamUser,
   NewAccessKey,
 } from "../ports/aws/iam.js";
-import {
-  type ClientFactoryOptions,
-  fallbackRegion,
-  sdkClientConfig,
-  sdkModule,
-  withSdkClient,
-} from "./client-factory.js";
+import type { ClientFactoryOptions } from "./client-factory.js";
 import { collectPages } from "./collect-pages.js";
+import { iamAuditMethods } from "./iam-audit-methods.js";
+import { failedIamCall, iamCall, nextMarker } from "./iam-call.js";
 import { unexpectedAwsAnswer } from "./map-aws-error.js";
-import { type FailedIamCall, mapIamError } from "./map-iam-error.js";
-
-type Operation = FailedIamCall["operation"];
 
 /**
  * The {@link IamPort} over `@aws-sdk/client-iam`. IAM is a global service: its calls go to
@@ -34,41 +25,11 @@ type Operation = FailedIamCall["operation"];
  * clock (which the SDK then corrects), so it did nothing with it, and it is sent once more.
  */
 export function createIamAdapter(options: ClientFactoryOptions): IamPort {
-  const call = async <T>(
-    credentials: AwsCredentials,
-    context: AwsCallContext,
-    failed: FailedIamCall,
-    send: (sdk: typeof IamSdk, client: IamSdk.IAMClient) => Promise<T>,
-  ): Promise<T> => {
-    const sdk = sdkModule(await import("@aws-sdk/client-iam"), "IAMClient");
-    const iamContext = { ...context, region: context.region ?? fallbackRegion };
-    const config = sdkClientConfig(
-      failed.operation === "CreateAccessKey" ? { ...options, maxAttempts: 1 } : options,
-      "iam",
-      iamContext,
-      credentials,
-    );
-    return withSdkClient(
-      () => new sdk.IAMClient(config),
-      (client) => send(sdk, client),
-      (error) => mapIamError(error, failed),
-    );
-  };
-  const failed = (
-    operation: Operation,
-    credentials: AwsCredentials,
-    context: AwsCallContext,
-    userName: string | undefined,
-    accessKeyId?: string,
-  ): FailedIamCall => ({
-    operation,
-    profile: context.profile,
-    userName,
-    temporaryCredentials: credentials.sessionToken !== undefined,
-    ...(accessKeyId === undefined ? {} : { accessKeyId }),
-  });
+  const call = iamCall(options);
+  const failed = failedIamCall;
 
   return {
+    ...iamAuditMethods(call),
     getUser: (credentials, context) =>
       call(
         credentials,
@@ -193,13 +154,6 @@ function skewCorrected(error: Error): boolean {
     "clockSkewCorrected" in metadata &&
     metadata.clockSkewCorrected === true
   );
-}
-
-function nextMarker(out: {
-  readonly IsTruncated?: boolean | undefined;
-  readonly Marker?: string | undefined;
-}): string | undefined {
-  return out.IsTruncated === true ? out.Marker : undefined;
 }
 
 function iamUser(user: IamSdk.User | undefined): IamUser {

@@ -1,4 +1,5 @@
 import { type AppError, AuthError, ConfigError } from "../errors.js";
+import { AwsUnavailableError } from "../ports/aws/aws-errors.js";
 import { redact } from "../redact.js";
 import { type FailedCall, mapCommonAwsError, otherAwsError } from "./map-aws-error.js";
 
@@ -11,7 +12,23 @@ export interface FailedIamCall {
     | "UpdateAccessKey"
     | "DeleteAccessKey"
     | "GetAccessKeyLastUsed"
-    | "ListMFADevices";
+    | "ListMFADevices"
+    | "GetAccountSummary"
+    | "GenerateCredentialReport"
+    | "GetCredentialReport"
+    | "ListRoles"
+    | "GetRole"
+    | "ListGroupsForUser"
+    | "ListUserPolicies"
+    | "ListGroupPolicies"
+    | "GetUserPolicy"
+    | "GetGroupPolicy"
+    | "ListAttachedUserPolicies"
+    | "ListAttachedGroupPolicies"
+    | "GetPolicy"
+    | "GetPolicyVersion";
+  /** What else the call is about (a role, a policy), for messages. */
+  readonly subject?: string;
   readonly profile: string | undefined;
   /** The user the call is about; `undefined` for the user who signs it. */
   readonly userName: string | undefined;
@@ -41,6 +58,16 @@ export function mapIamError(error: unknown, call: FailedIamCall): AppError {
     case "AccessDeniedException":
       return new AuthError(`${what} was denied: ${message}`, {
         hint: "The IAM policies of this user do not allow the call; policies that require MFA allow it only from a session made with MFA",
+        cause: error,
+      });
+    case "ReportNotPresent":
+    case "CredentialReportNotPresentException":
+    case "ReportExpired":
+    case "CredentialReportExpiredException":
+    case "ReportInProgress":
+    case "CredentialReportNotReadyException":
+      return new AwsUnavailableError(`${what} failed: ${message}`, {
+        hint: "IAM makes the credential report in the background; try again in a minute",
         cause: error,
       });
     case "LimitExceeded":
@@ -87,7 +114,11 @@ export function mapIamError(error: unknown, call: FailedIamCall): AppError {
 function describeIamCall(call: FailedIamCall): string {
   const key = call.accessKeyId === undefined ? "" : ` of key ${redact(call.accessKeyId)}`;
   const user =
-    call.userName === undefined ? " for the calling user" : ` for user "${call.userName}"`;
+    call.subject !== undefined
+      ? ` of ${call.subject}`
+      : call.userName === undefined
+        ? " for the calling user"
+        : ` for user "${call.userName}"`;
   const profile = call.profile === undefined ? "" : ` (profile "${call.profile}")`;
   return `${call.operation}${key}${user}${profile}`;
 }

@@ -4,6 +4,8 @@ import { clearCommand } from "./commands/clear/clear-command.js";
 import { completeCommand, completionCommand } from "./commands/completion/completion-command.js";
 import { agentCommand } from "./commands/agent/agent-command.js";
 import { backupCommand } from "./commands/backup/backup-command.js";
+import { doctorCommand } from "./commands/doctor/doctor-command.js";
+import { iamCommand } from "./commands/iam/iam-command.js";
 import { configureCommand } from "./commands/configure/configure-command.js";
 import { credentialProcessCommand } from "./commands/credential-process/credential-process-command.js";
 import { execCommand } from "./commands/exec/exec-command.js";
@@ -40,6 +42,8 @@ export const commandTable: readonly CommandNode[] = [
   loginCommand,
   ssoCommand,
   agentCommand,
+  doctorCommand,
+  iamCommand,
   completionCommand,
   completeCommand,
 ];

@@ -35,6 +35,26 @@ export interface IamMfaDevice {
   readonly enableDate: Date | undefined;
 }
 
+/** A role as `ListRoles` / `GetRole` describe it; its trust policy decoded (JSON text). */
+export interface IamRole {
+  readonly roleName: string;
+  readonly arn: string;
+  readonly path: string;
+  readonly trustPolicy: string;
+}
+
+/** A user or a group: what holds inline and attached policies. */
+export interface PolicyHolder {
+  readonly kind: "user" | "group";
+  readonly name: string;
+}
+
+/** IAM's credential report: CSV text, and when IAM made it. */
+export interface CredentialReport {
+  readonly csv: string;
+  readonly generatedTime: Date | undefined;
+}
+
 /**
  * IAM, as rotation, setup and the account checks need it. Without `userName` a call is about the
  * user who signs it, as in the AWS CLI. Every method rejects with an AppError (an AuthError when
@@ -74,4 +94,48 @@ export interface IamPort {
     userName: string | undefined,
     context: AwsCallContext,
   ): Promise<IamMfaDevice[]>;
+  /** `GetAccountSummary`'s `SummaryMap` (`AccountMFAEnabled`, `AccountAccessKeysPresent`, ...). */
+  getAccountSummary(
+    credentials: AwsCredentials,
+    context: AwsCallContext,
+  ): Promise<Readonly<Record<string, number>>>;
+  /**
+   * The credential report: `GenerateCredentialReport` until IAM says it is complete (IAM makes a
+   * new one at most every 4 hours, else returns the last), then `GetCredentialReport`.
+   */
+  credentialReport(credentials: AwsCredentials, context: AwsCallContext): Promise<CredentialReport>;
+  /** Every role of the account (`ListRoles`, all pages). */
+  listRoles(credentials: AwsCredentials, context: AwsCallContext): Promise<IamRole[]>;
+  getRole(credentials: AwsCredentials, roleName: string, context: AwsCallContext): Promise<IamRole>;
+  /** `ListGroupsForUser`: the names of the user's groups. */
+  listGroupsForUser(
+    credentials: AwsCredentials,
+    userName: string,
+    context: AwsCallContext,
+  ): Promise<string[]>;
+  /** `ListUserPolicies` / `ListGroupPolicies`: the names of the inline policies. */
+  listInlinePolicies(
+    credentials: AwsCredentials,
+    holder: PolicyHolder,
+    context: AwsCallContext,
+  ): Promise<string[]>;
+  /** `GetUserPolicy` / `GetGroupPolicy`: the document, decoded (JSON text). */
+  getInlinePolicy(
+    credentials: AwsCredentials,
+    holder: PolicyHolder,
+    policyName: string,
+    context: AwsCallContext,
+  ): Promise<string>;
+  /** `ListAttachedUserPolicies` / `ListAttachedGroupPolicies`: the managed policies' ARNs. */
+  listAttachedPolicies(
+    credentials: AwsCredentials,
+    holder: PolicyHolder,
+    context: AwsCallContext,
+  ): Promise<string[]>;
+  /** `GetPolicy`, then `GetPolicyVersion` of its default version: the document (JSON text). */
+  getManagedPolicy(
+    credentials: AwsCredentials,
+    policyArn: string,
+    context: AwsCallContext,
+  ): Promise<string>;
 }

@@ -1,0 +1,45 @@
+import type { Finding, FindingStatus } from "../../app/doctor/finding.js";
+import type { DoctorSection } from "../../app/doctor/run-doctor.js";
+import { formatTable } from "./format-table.js";
+
+const marks: Readonly<Record<FindingStatus, string>> = { ok: "✓", warn: "!", fail: "✗" };
+
+/** One line per finding, `✓`, `!` or `✗`, its fix indented below it. */
+export function formatFindings(findings: readonly Finding[]): string {
+  return findings
+    .map(
+      (f) =>
+        `${marks[f.status]} ${f.message}\n${f.fix === undefined || f.status === "ok" ? "" : `    fix: ${f.fix}\n`}`,
+    )
+    .join("");
+}
+
+/** Each section under its title, and a closing count. */
+export function formatSections(sections: readonly DoctorSection[]): string {
+  const body = sections.map((s) => `${s.title}\n${formatFindings(s.findings)}`).join("\n");
+  const all = sections.flatMap((s) => s.findings);
+  const count = (status: FindingStatus) => all.filter((f) => f.status === status).length;
+  return `${body}\n${String(count("ok"))} ✓, ${String(count("warn"))} !, ${String(count("fail"))} ✗\n`;
+}
+
+/** The sections as JSON, for scripts (fixes included; no secret is in any of them). */
+export function sectionsToJson(sections: readonly DoctorSection[], exitCode: number): string {
+  return `${JSON.stringify({ ok: exitCode === 0, sections }, null, 2)}\n`;
+}
+
+/**
+ * Findings as a table of the questions they answer (`iam check`): the mark, the question, the
+ * answer; the fixes of those not ✓ follow, numbered.
+ */
+export function formatQuestions(
+  findings: readonly Finding[],
+  question: (finding: Finding) => string,
+): string {
+  const fixes: string[] = [];
+  const rows = findings.map((f) => {
+    const fix = f.status !== "ok" && f.fix !== undefined ? ` [${String(fixes.push(f.fix))}]` : "";
+    return [marks[f.status], question(f), `${f.message}${fix}`];
+  });
+  const notes = fixes.map((fix, index) => `[${String(index + 1)}] fix: ${fix}\n`).join("");
+  return `${formatTable(["", "QUESTION", "ANSWER"], rows)}${notes === "" ? "" : `\n${notes}`}`;
+}
