@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { start, type RunningEmulator } from "../../emulator/server.js";
+import { totpCode } from "../../emulator/mfa/verify-totp.js";
 import { control, seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import {
   expectNoSecretIn,
@@ -14,6 +15,7 @@ import {
   type AwsafeWorld,
 } from "../engine/awsafe-world.js";
 import { repoRoot } from "../support/conformance.js";
+import { describeWithRealThing, missingCommands } from "../store/real-thing.js";
 
 // fromAwsafe() as an application uses it: real STSClients of the SDK for JavaScript v3 in a
 // child process (test/lib/fixtures/sdk-from-awsafe.mjs) with `credentials: fromAwsafe(...)`,
@@ -81,6 +83,41 @@ async function roleCalls(): Promise<Record<string, number>> {
     "sts:AssumeRole": stats.operations["sts:AssumeRole"] ?? 0,
   };
 }
+
+describeWithRealThing("fromAwsafe() on a terminal", await missingCommands("script"), () => {
+  it("asks for the MFA code on the application's terminal when neither mfaCodeProvider nor mfa_process gives one", async () => {
+    const world = await storedKeysWorld();
+    // `script` gives the application a pseudo-terminal as its controlling terminal (/dev/tty).
+    const line = [process.execPath, fixture, library, "identity", "admin-asks"]
+      .map((word) => `'${word}'`)
+      .join(" ");
+    const child = spawn("script", ["-qfec", line, "/dev/null"], {
+      env: { ...world.env, ...quiet, AWSAFE_PROMPT: "terminal", TERM: "dumb" },
+    });
+    let screen = "";
+    const question = `Enter MFA code for ${mfaSerial}: `;
+    const asked = new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        screen += chunk.toString();
+        if (screen.includes(question)) resolve();
+      });
+    });
+    const ended = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await Promise.race([asked, ended]);
+    expect(screen).toContain(question);
+    // A code of a window no test has used yet (AWS refuses a code used twice).
+    await control(emulator, "POST", "clock", { advanceSeconds: 30 });
+    const user = seedUser(emulator, "assume-only");
+    const code = totpCode(user.totpSecret ?? "", emulator.state.clock.nowMs());
+    child.stdin.write(`${code}\r`);
+    expect(await ended).toBe(0);
+    const shown = screen.replaceAll("\r", "");
+    expect(shown).not.toContain(code);
+    const result = jsonFields(shown.slice(shown.indexOf("{")));
+    expect(result.arn).toMatch(adminIdentity);
+    expect(world.mfaPrompts()).toBe(0);
+  });
+});
 
 describe("fromAwsafe() in an application of the SDK for JavaScript v3", () => {
   it("gives a real STSClient the AdminRole identity, through the agent it starts, sharing its cache with the CLI", async () => {
