@@ -134,7 +134,8 @@ describe("fromAwsafe() in an application of the SDK for JavaScript v3", () => {
     const cli = await world.awsafeCredentials(["credential-process", "admin"]);
     expect(cli.status).toBe(0);
     expect(jsonFields(cli.stdout).AccessKeyId).toBe(result.accessKeyId);
-    const again = await application(world, ["identity", "admin"]);
+    // The profile of the client the provider is given to, when fromAwsafe() names none.
+    const again = await application(world, ["client-profile", "admin"]);
     expect(again.result.accessKeyId).toBe(result.accessKeyId);
     expect(world.mfaPrompts()).toBe(1);
     expect(await roleCalls()).toEqual({ "sts:GetSessionToken": 1, "sts:AssumeRole": 1 });
