@@ -5,14 +5,18 @@ import type { FromAwsafeInit } from "./from-awsafe.js";
 
 describe("checkInit", () => {
   it("takes an empty init and a full one", () => {
-    expect(() => checkInit({})).not.toThrow();
+    expect(() => {
+      checkInit({});
+    }).not.toThrow();
     const full: FromAwsafeInit = {
       profile: "admin",
       mfaCodeProvider: () => Promise.resolve("123456"),
       durationSeconds: 3600,
       region: "eu-west-1",
     };
-    expect(() => checkInit(full)).not.toThrow();
+    expect(() => {
+      checkInit(full);
+    }).not.toThrow();
   });
 
   it.each([
@@ -29,7 +33,11 @@ describe("checkInit", () => {
       "fromAwsafe(): mfaCodeProvider is not a function",
     ],
   ])("refuses %o with a UsageError and a hint", (init, message) => {
-    expect(() => checkInit(init)).toThrow(UsageError);
-    expect(() => checkInit(init)).toThrow(message);
+    expect(() => {
+      checkInit(init);
+    }).toThrow(UsageError);
+    expect(() => {
+      checkInit(init);
+    }).toThrow(message);
   });
 });
