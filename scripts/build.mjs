@@ -79,9 +79,10 @@ const library = await build({
   outdir: out,
   splitting: true,
   chunkNames: "chunks/lib-[name]-[hash]",
-  // Its ES module build, which esbuild can tree-shake down to the error classes fromAwsafe()
-  // throws; its CommonJS `main` would bring the whole of @smithy/core's config module.
-  alias: { "@smithy/property-provider": "@smithy/property-provider/dist-es/index.js" },
+  // The SDK's error class that fromAwsafe() throws is the installed package's, not a copy: the
+  // one the application's SDK has too, wherever npm dedupes them (so `instanceof` holds). It is
+  // imported only when a call fails.
+  external: [...common.external, "@smithy/property-provider"],
   banner: { js: cjsShim },
 });
 

@@ -174,6 +174,8 @@ describe("fromAwsafe() in an application of the SDK for JavaScript v3", () => {
       const world = await storedKeysWorld();
       const { result } = await application(world, ["error", variant.profile]);
       expect(result.name).toBe("CredentialsProviderError");
+      // The class of the application's own @smithy/property-provider.
+      expect(result.sdkClass).toBe(true);
       expect(result.tryNextLink).toBe(false);
       expect(result.message).toMatch(variant.message);
       expect(typeof result.hint).toBe("string");
