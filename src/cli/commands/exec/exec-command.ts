@@ -1,9 +1,9 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { credentialOptions, profileArg } from "../../credential-options.js";
+import { credentialOptions, pickableProfileArg } from "../../credential-options.js";
 import { flagOption, variadicArg } from "../../options.js";
 
 const args = {
-  profile: profileArg,
+  profile: pickableProfileArg,
   command: variadicArg("command", "the command and its arguments, after -- (default: $SHELL)"),
 };
 const options = {

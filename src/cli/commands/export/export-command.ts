@@ -1,9 +1,9 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { credentialOptions, profileArg } from "../../credential-options.js";
+import { credentialOptions, pickableProfileArg } from "../../credential-options.js";
 import { exportFormats } from "../../format/format-credentials.js";
 import { choiceOption } from "../../options.js";
 
-const args = { profile: profileArg };
+const args = { profile: pickableProfileArg };
 const options = {
   format: choiceOption(
     "--format <format>",
