@@ -24,10 +24,13 @@ export async function profileOrPick(
   return picked ?? orElse();
 }
 
-/** The usage error of a command that cannot run without a profile, as the parser words it. */
+/**
+ * The usage error of a command that cannot run without a profile, word for word what the parser
+ * said before the profile became optional to it: scripts see no change.
+ */
 export function missingProfileError(command: string): UsageError {
   return new UsageError("missing required argument 'profile'", {
-    hint: `name one (\`awsafe list\` shows them); run \`awsafe ${command} --help\` for its arguments and options`,
+    hint: `run \`awsafe ${command} --help\` for its arguments and options`,
   });
 }
 
