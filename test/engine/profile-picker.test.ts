@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { appendFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeAll, expect, it, vi } from "vitest";
 import { awsafeArgv } from "../support/awsafe-command.js";
 import { repoRoot } from "../support/conformance.js";
 import { awsafeOnTmux, onTmux, type TmuxTerminal } from "../support/tmux-terminal.js";
@@ -79,6 +79,10 @@ async function callerArn(credentials: Record<string, string>): Promise<string | 
 }
 
 describeWithRealThing("the profile picker on a terminal", await missingCommands("tmux"), () => {
+  // Each wait below gives up after 20 s and shows the screen; on a loaded machine a run that
+  // starts the agent and calls STS may take several seconds.
+  vi.setConfig({ testTimeout: 90_000 });
+
   it("lists every profile with where its credentials come from, and filters as one types: by name, account ID or role name", async () => {
     const terminal = await picker(["explain"]);
     const first = await terminal.waitForScreen(prompt);
@@ -185,6 +189,16 @@ describeWithRealThing("the profile picker on a terminal", await missingCommands(
     expect(existsSync(marker)).toBe(false);
   });
 
+  it.each([["serve"], ["login", "--stdout"], ["rotate"]])(
+    "shows for %s too (left here with Ctrl-C)",
+    async (...args) => {
+      const terminal = await picker(args);
+      await terminal.waitForScreen(`${prompt} ${args[0]}`);
+      await terminal.keys("C-c");
+      expect(await terminal.exitCode()).toBe(130);
+    },
+  );
+
   it("does not show when a profile is named, or AWS_PROFILE chooses one", async () => {
     const named = await picker(["explain", "audit"]);
     expect(await named.exitCode()).toBe(0);
@@ -201,6 +215,17 @@ describeWithRealThing("the profile picker on a terminal", await missingCommands(
     expect(await required.exitCode()).toBe(64);
     expect(await required.screen()).toContain("awsafe: missing required argument 'profile'");
   });
+
+  it.each([{ AWSAFE_PROMPT: "none" }, { CI: "true" }])(
+    "does not show with %j, even on a terminal",
+    async (extra) => {
+      const terminal = await picker(["exec", "--", "true"], extra);
+      expect(await terminal.exitCode()).toBe(64);
+      const screen = await terminal.screen();
+      expect(screen).not.toContain(prompt);
+      expect(screen).toContain("awsafe: missing required argument 'profile'");
+    },
+  );
 });
 
 // Without a terminal (these runs have pipes for stdin, stdout and stderr), nothing changes.

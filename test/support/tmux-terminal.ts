@@ -75,7 +75,7 @@ export async function onTmux(
     type: async (text) => {
       await tmux("send-keys", "-l", text);
     },
-    exitCode: async (timeoutMs = 30_000) => {
+    exitCode: async (timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const [dead, status] = (
