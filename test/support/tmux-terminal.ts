@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,7 +26,7 @@ export interface TmuxTerminal {
 /**
  * Runs `program args...` in a detached tmux session of its own (a private socket, so no other
  * tmux is touched) on a `width`×`height` terminal, with exactly `env` as its environment. The
- * pane stays after the program ends, so its last screen and its exit status can be read.
+ * pane stays after the program ends, so its last screen can be read.
  */
 export async function onTmux(
   program: string,
@@ -36,6 +36,7 @@ export async function onTmux(
 ): Promise<TmuxTerminal> {
   const dir = mkdtempSync(path.join(tmpdir(), "awsafe-tmux-"));
   const socket = path.join(dir, "socket");
+  const statusFile = path.join(dir, "status");
   const config = path.join(dir, "tmux.conf");
   writeFileSync(config, "set -g remain-on-exit on\nset -g status off\n");
   const tmux = (...words: string[]) =>
@@ -51,6 +52,13 @@ export async function onTmux(
     String(options.height ?? 30),
     ...(options.cwd === undefined ? [] : ["-c", options.cwd]),
     "--",
+    // The shell writes the program's exit status to a file: tmux 3.3 now and then leaves a
+    // pane's process unreaped, and its #{pane_dead_status} empty, for good.
+    "sh",
+    "-c",
+    'status=$1; shift; "$@"; echo $? > "$status"',
+    "sh",
+    statusFile,
     program,
     ...args,
   );
@@ -78,13 +86,8 @@ export async function onTmux(
     exitCode: async (timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const [dead, status] = (
-          await tmux("display-message", "-p", "#{pane_dead} #{pane_dead_status}")
-        ).stdout
-          .trim()
-          .split(" ");
-        // The status is set a moment after the pane is marked dead.
-        if (dead === "1" && status !== undefined && /^\d+$/.test(status)) return Number(status);
+        const status = existsSync(statusFile) ? readFileSync(statusFile, "utf8") : "";
+        if (/^\d+\n$/.test(status)) return Number(status);
         if (Date.now() > deadline) throw new Error(`still running:\n${await screen()}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
