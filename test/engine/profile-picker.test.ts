@@ -7,7 +7,7 @@ import { awsafeArgv } from "../support/awsafe-command.js";
 import { repoRoot } from "../support/conformance.js";
 import { awsafeOnTmux, onTmux, type TmuxTerminal } from "../support/tmux-terminal.js";
 import { describeWithRealThing, missingCommands } from "../store/real-thing.js";
-import { jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
+import { jsonFields, mfaSerial, useStoredKeysWorld } from "./awsafe-world.js";
 
 // The profile picker on a real pseudo-terminal: tmux runs awsafe on a terminal of its own, the
 // test types as a person would and reads the screen tmux renders. The world's profiles (base
@@ -62,6 +62,12 @@ async function clearSearch(terminal: TmuxTerminal): Promise<void> {
   // An empty search field shows its cursor as "_".
   const cleared = await terminal.waitForScreen(/Search:( _)? *\n/);
   expect(listed(cleared)).toHaveLength(6);
+}
+
+/** The code the seeded MFA device shows now, from the tests' own mfa_process. */
+async function currentCode(): Promise<string> {
+  const script = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
+  return (await ctx.world.run(node, [script])).stdout.trim();
 }
 
 /** The caller's ARN for credentials, asked of the emulator. */
@@ -173,6 +179,20 @@ describeWithRealThing("the profile picker on a terminal", await missingCommands(
     await terminal.keys("Enter");
     await terminal.waitForScreen("read: typed after the picker");
     expect(await terminal.exitCode()).toBe(0);
+  });
+
+  it("a profile that asks for its MFA code asks on the same terminal after the pick", async () => {
+    expect((await ctx.world.awsafe(["remove", "base", "--sessions"])).status).toBe(0);
+    const terminal = await picker(["export", "--format", "json"]);
+    await terminal.waitForScreen(prompt);
+    await terminal.type("asks");
+    await terminal.waitForScreen("(1 match)");
+    await terminal.keys("Enter");
+    await terminal.waitForScreen(`Enter MFA code for ${mfaSerial}: `);
+    await terminal.type(await currentCode());
+    await terminal.keys("Enter");
+    expect(await terminal.exitCode()).toBe(0);
+    expect(await terminal.screen()).toMatch(/"AccessKeyId": "ASIA/);
   });
 
   it("Ctrl-C leaves the picker with exit 130, and nothing is run", async () => {
