@@ -38,6 +38,7 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
         ...(m.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(region === undefined ? {} : { region }),
         ...(backend === undefined ? {} : { backend }),
+        ...(m.debug === true ? { debug: true } : {}),
       };
     }
     case "forget": {
@@ -96,10 +97,14 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
       const read = readCredentialsData(m.credentials);
       const region = str(m, "region");
       if ("problem" in read) return undefined;
+      const trace = Array.isArray(m.trace)
+        ? m.trace.filter((line): line is string => typeof line === "string")
+        : undefined;
       return {
         type: "credentials",
         credentials: read.credentials,
         ...(region === undefined ? {} : { region }),
+        ...(trace === undefined ? {} : { trace }),
       };
     }
     case "status": {

@@ -29,7 +29,12 @@ export interface AgentHandlers {
     mfa: MfaCodeSource,
     signal: AbortSignal,
     signIn: SsoSignIn,
-  ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
+  ): Promise<{
+    credentials: AwsCredentials;
+    region: string | undefined;
+    /** What was decided and done, when the request asked for it (`debug`). */
+    trace?: readonly string[] | undefined;
+  }>;
   /** Drops the sessions of a profile and every remembered answer; how many sessions went. */
   forget(request: ForgetRequest): Promise<number>;
   /** How many sessions it holds (for `agent status`). */
@@ -181,6 +186,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
             type: "credentials",
             credentials: toCredentialsData(found.credentials),
             ...(found.region === undefined ? {} : { region: found.region }),
+            ...(found.trace === undefined ? {} : { trace: found.trace }),
           }),
         );
     }

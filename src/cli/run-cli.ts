@@ -3,6 +3,7 @@ import { ExitCode, UsageError } from "../errors.js";
 import type { CommandNode, ParsedWords } from "./command-spec.js";
 import { commandTable } from "./command-table.js";
 import type { CliIo } from "./io.js";
+import { debugWanted } from "./debug-output.js";
 import { reportError } from "./report-error.js";
 
 /**
@@ -10,7 +11,7 @@ import { reportError } from "./report-error.js";
  * imported only when their command runs.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
-  const debug = args.includes("--debug");
+  const debug = io.debug !== undefined || debugWanted(args, {});
   let exitCode: number = ExitCode.Ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

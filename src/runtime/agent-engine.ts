@@ -87,9 +87,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
   return {
     sessions: () => sessionEntries.size,
     async credentials(request, mfa, signal, signIn) {
+      const trace: string[] | undefined = request.debug === true ? [] : undefined;
       const context: AppContext = {
         env: requestEnvironment(request.env),
         platform: agent.platform,
+        ...(trace === undefined ? {} : { debug: (line: string) => trace.push(line) }),
       };
       const { backend, paths } = chooseConfiguredBackend(context, request.backend);
       const shared = locateSharedConfig(context.env, context.platform);
@@ -112,8 +114,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       const known = answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;
-        return known;
+        const until = known.credentials.expiration?.toISOString() ?? "";
+        trace?.push(`cache hit: the same request over unchanged files, valid until ${until}`);
+        return { ...known, trace };
       }
+      trace?.push("cache miss: no fresh answer to this request over these files; resolving");
       const resolved = await resolveCredentials(
         context,
         {
@@ -139,7 +144,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
       answers.set(answerKey, answer);
-      return answer;
+      return { ...answer, trace };
     },
     async forget(request) {
       const context: AppContext = {

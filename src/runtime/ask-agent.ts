@@ -39,11 +39,15 @@ export async function credentialsFromAgent(
   signIn: SsoSignIn,
 ): Promise<AgentAnswer> {
   const { profile, options } = request;
+  context.debug?.(`asking the agent on ${socketPath} for profile "${profile}"`);
   try {
     preparePrivateDir(socketPath);
     const socket = await ensureAgent(
       socketPath,
-      () => startAgent(context),
+      () => {
+        context.debug?.("no agent is running; starting one");
+        return startAgent(context);
+      },
       agentStartWaitMs,
       context.hooks.checkpoint,
     );
@@ -61,6 +65,7 @@ export async function credentialsFromAgent(
         ...(options.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(request.backend === undefined ? {} : { backend: request.backend }),
+        ...(context.debug === undefined ? {} : { debug: true }),
       },
       clientMfaSource(context, request.mfaToken),
       undefined,
@@ -73,6 +78,7 @@ export async function credentialsFromAgent(
     if (answer.type !== "credentials") {
       return { kind: "unavailable", why: `the awsafe agent answered "${answer.type}"` };
     }
+    for (const line of answer.trace ?? []) context.debug?.(`agent: ${line}`);
     return {
       kind: "credentials",
       resolved: { profile, region: answer.region, credentials: answer.credentials },

@@ -36,7 +36,6 @@ export const importCommand = defineCommand({
   options,
   examples: [
     "awsafe import --dry-run",
-    "awsafe import",
     "awsafe import --profile me",
     "awsafe import --route-roles",
   ],
