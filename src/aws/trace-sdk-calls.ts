@@ -32,7 +32,8 @@ export function traceSdkCalls<I extends object, O extends MetadataBearer>(
 }
 
 function serviceName(clientName: string | undefined): string {
-  return clientName?.replace(/Client$/, "") ?? "AWS";
+  const name = clientName?.replace(/Client$/, "") ?? "AWS";
+  return name === "SSOOIDC" ? "SSO-OIDC" : name;
 }
 
 function operationName(commandName: string | undefined): string {

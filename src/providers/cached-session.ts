@@ -28,22 +28,24 @@ export function cachedSession(
   },
 ): CredentialProvider {
   const ref = { kind: "session", name } as const;
-  const fresh = async (): Promise<AwsCredentials | undefined> => {
+  /** The cached session while fresh; `waited`: looked at again after taking the lock. */
+  const fresh = async (waited: boolean): Promise<AwsCredentials | undefined> => {
     const item = await deps.store.get(ref);
     const credentials = item === undefined ? undefined : usable(item, deps.now());
     if (item === undefined || credentials === undefined) {
-      deps.debug?.(`session cache miss: ${name} (${missReason(item)})`);
+      if (waited) deps.debug?.(`refreshing ${name}`);
+      else deps.debug?.(`session cache miss: ${name} (${missReason(item)})`);
       return undefined;
     }
-    deps.debug?.(`session cache hit: ${name} (valid until ${item.expiration})`);
+    const by = waited ? ", refreshed meanwhile by another caller" : "";
+    deps.debug?.(`session cache hit: ${name} (valid until ${item.expiration}${by})`);
     return credentials;
   };
   return async () =>
-    (await fresh()) ??
+    (await fresh(false)) ??
     deps.lock.withLock(name, async () => {
-      const cached = await fresh();
+      const cached = await fresh(true);
       if (cached !== undefined) return cached;
-      deps.debug?.(`refreshing ${name}`);
       const credentials = await inner();
       const item = toItem(credentials, deps.mfa);
       if (item !== undefined) await deps.store.put(ref, item);
