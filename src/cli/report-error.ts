@@ -1,5 +1,6 @@
 import { AppError, ExitCode } from "../errors.js";
 import { redactText } from "../redact.js";
+import { styleFor } from "./format/style.js";
 import type { TextOutput } from "./io.js";
 
 /**
@@ -12,15 +13,18 @@ export function reportError(
   io: { readonly stderr: TextOutput },
   debug: boolean,
 ): ExitCode {
+  const style = styleFor(io.stderr, process.env);
   if (error instanceof AppError) {
-    io.stderr.write(`awsafe: ${error.message}\n`);
-    if (error.hint !== undefined) io.stderr.write(`hint: ${error.hint}\n`);
+    io.stderr.write(`${style("fail", "awsafe:")} ${error.message}\n`);
+    if (error.hint !== undefined) io.stderr.write(`${style("hint", "hint:")} ${error.hint}\n`);
     if (debug) for (const line of causeLines(error)) io.stderr.write(`${line}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`awsafe: internal error: ${redactText(message)}\n`);
-  io.stderr.write("hint: this is a bug in awsafe; please report it with the output of --debug\n");
+  io.stderr.write(`${style("fail", "awsafe: internal error:")} ${redactText(message)}\n`);
+  io.stderr.write(
+    `${style("hint", "hint:")} this is a bug in awsafe; please report it with the output of --debug\n`,
+  );
   if (debug && error instanceof Error && error.stack !== undefined) {
     io.stderr.write(`${redactText(error.stack)}\n`);
   }

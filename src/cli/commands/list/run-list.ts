@@ -1,3 +1,4 @@
+import { styleFor, type Style } from "../../format/style.js";
 import { listProfiles, type ProfileListing } from "../../../app/credentials/list-profiles.js";
 import { ExitCode } from "../../../errors.js";
 import type { ProfileSummary } from "../../../plan/summarize-profiles.js";
@@ -23,32 +24,33 @@ export const runList: CommandRun<ListInput> = async (input, io) => {
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
-  io.stdout.write(profileTable(profiles));
+  io.stdout.write(profileTable(profiles, styleFor(io.stdout, io.env)));
   io.stderr.write(storeViewNote(store, "stored keys not shown"));
   io.stderr.write(formatWarnings(warnings));
   return ExitCode.Ok;
 };
 
-function profileTable(profiles: readonly ProfileListing[]): string {
+function profileTable(profiles: readonly ProfileListing[], style: Style): string {
   if (profiles.length === 0)
     return "no profiles: the shared config and credentials files define none\n";
   const rows = profiles.map(({ summary, region, storedKeyId }) => [
     summary.profile,
     region ?? "-",
-    credentialsCell(summary) +
+    credentialsCell(summary, style) +
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   return formatTable(["PROFILE", "REGION", "CREDENTIALS"], rows);
 }
 
-function credentialsCell(summary: ProfileSummary): string {
+/** The last column, which is not padded: its colour cannot upset the alignment. */
+function credentialsCell(summary: ProfileSummary, style: Style): string {
   switch (summary.status) {
     case "ok":
       return summary.description;
     case "none":
-      return "none (settings only)";
+      return style("dim", "none (settings only)");
     case "error":
-      return `error: ${summary.error}`;
+      return style("fail", `✗ error: ${summary.error}`);
   }
 }
 
