@@ -29,7 +29,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command("awsafe")
     .description("Short-lived, MFA-backed AWS credentials without keys on disk.")
     .version(__AWSAFE_VERSION__, "-V, --version")
-    .addOption(new Option("--debug", "print what awsafe decides, and error causes"))
+    .addOption(
+      new Option(
+        "--debug",
+        "print on stderr what awsafe decides and does (redacted), and error causes",
+      ),
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
