@@ -167,6 +167,10 @@ describe("--debug on every command", () => {
     expect((await debugRun(["backup", "list", "--json"])).status).toBe(0);
     expect([0, 1]).toContain((await debugRun(["doctor", "--json"])).status);
     expect((await debugRun(["iam", "policy", "force-mfa"])).status).toBe(0);
+    // Account checks and an error: exit codes vary with the emulator's IAM; the output is scanned.
+    await debugRun(["iam", "check", "base"]);
+    await debugRun(["doctor", "--profile", "base", "--json"]);
+    expect((await debugRun(["credential-process", "nope"], { secretOut: true })).status).toBe(78);
     expect((await debugRun(["completion", "bash"])).status).toBe(0);
     expect((await debugRun(["sso", "logout", "--sso-session", "corp"])).status).toBe(0);
 
