@@ -1,19 +1,20 @@
 import { AppError, ExitCode } from "../errors.js";
 import { redactText } from "../redact.js";
-import { styleFor } from "./format/style.js";
+import { plain, type Style } from "./format/style-types.js";
 import type { TextOutput } from "./io.js";
 
 /**
  * The one place an error becomes an exit code and a message. User errors print one line and a
  * hint; anything else is a bug and says where to report it. With `--debug`, the cause chain
- * (redacted) and, for bugs, the stack.
+ * (redacted) and, for bugs, the stack. `style` colours the prefixes (the CLI proper passes the one
+ * for stderr; the hot path loads no colour code and prints plain).
  */
 export function reportError(
   error: unknown,
   io: { readonly stderr: TextOutput },
   debug: boolean,
+  style: Style = plain,
 ): ExitCode {
-  const style = styleFor(io.stderr, process.env);
   if (error instanceof AppError) {
     io.stderr.write(`${style("fail", "awsafe:")} ${error.message}\n`);
     if (error.hint !== undefined) io.stderr.write(`${style("hint", "hint:")} ${error.hint}\n`);

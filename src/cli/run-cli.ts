@@ -4,6 +4,7 @@ import type { CommandNode, ParsedWords } from "./command-spec.js";
 import { commandTable } from "./command-table.js";
 import type { CliIo } from "./io.js";
 import { debugWanted } from "./debug-output.js";
+import { styleFor } from "./format/style.js";
 import { reportError } from "./report-error.js";
 
 /**
@@ -21,7 +22,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return fromCommanderError(error, args, io);
-    return reportError(error, io, debug);
+    return reportError(error, io, debug, styleFor(io.stderr, io.env));
   }
 }
 
@@ -108,6 +109,7 @@ function fromCommanderError(error: CommanderError, args: readonly string[], io: 
     new UsageError(message, { hint: `run \`${help}\` for its arguments and options` }),
     io,
     false,
+    styleFor(io.stderr, io.env),
   );
 }
 

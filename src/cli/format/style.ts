@@ -1,14 +1,9 @@
 import { styleText } from "node:util";
 import type { TextOutput } from "../io.js";
 
-/** What a piece of text is, which decides its colour. */
-export type StyleKind = "ok" | "warn" | "fail" | "hint" | "dim" | "strong";
+import { plain, type Style, type StyleKind } from "./style-types.js";
 
-/** Colours `text` as `kind`, or leaves it as it is (see {@link styleFor}). */
-export type Style = (kind: StyleKind, text: string) => string;
-
-/** No colour: for files, pipes, `NO_COLOR`, and everything that is not a terminal. */
-export const plain: Style = (_kind, text) => text;
+export { plain, type Style, type StyleKind };
 
 const formats: Readonly<Record<StyleKind, Parameters<typeof styleText>[0]>> = {
   ok: "green",
