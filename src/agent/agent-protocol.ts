@@ -122,7 +122,8 @@ export type AgentMessage =
   | { readonly type: "status"; readonly status: AgentStatus }
   | { readonly type: "forgotten"; readonly sessions: number }
   | { readonly type: "stopping" }
-  | { readonly type: "error"; readonly error: WireError };
+  /** `trace`: as with `credentials`, when the request asked for it. */
+  | { readonly type: "error"; readonly error: WireError; readonly trace?: readonly string[] };
 
 /** What a client reads: an {@link AgentMessage}, its credentials read back. */
 export type AgentReply =

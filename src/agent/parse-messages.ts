@@ -97,9 +97,7 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
       const read = readCredentialsData(m.credentials);
       const region = str(m, "region");
       if ("problem" in read) return undefined;
-      const trace = Array.isArray(m.trace)
-        ? m.trace.filter((line): line is string => typeof line === "string")
-        : undefined;
+      const trace = traceLines(m.trace);
       return {
         type: "credentials",
         credentials: read.credentials,
@@ -120,11 +118,21 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
     }
     case "error": {
       const error = wireError(m.error);
-      return error === undefined ? undefined : { type: "error", error };
+      const trace = traceLines(m.trace);
+      return error === undefined
+        ? undefined
+        : { type: "error", error, ...(trace === undefined ? {} : { trace }) };
     }
     default:
       return undefined;
   }
+}
+
+/** The `trace` of an answer: its string lines; `undefined` when absent. */
+function traceLines(value: unknown): string[] | undefined {
+  return Array.isArray(value)
+    ? value.filter((line): line is string => typeof line === "string")
+    : undefined;
 }
 
 function fields(value: unknown): Fields | undefined {

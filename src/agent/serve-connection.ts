@@ -2,6 +2,7 @@ import type { Socket } from "node:net";
 import { AuthError, UsageError } from "../errors.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { toCredentialsData } from "../ports/credentials-json.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import {
@@ -29,12 +30,9 @@ export interface AgentHandlers {
     mfa: MfaCodeSource,
     signal: AbortSignal,
     signIn: SsoSignIn,
-  ): Promise<{
-    credentials: AwsCredentials;
-    region: string | undefined;
-    /** What was decided and done, when the request asked for it (`debug`). */
-    trace?: readonly string[] | undefined;
-  }>;
+    /** Present when the request asked for a trace (`debug`): what was decided and done. */
+    debug?: DebugLog,
+  ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
   /** Drops the sessions of a profile and every remembered answer; how many sessions went. */
   forget(request: ForgetRequest): Promise<number>;
   /** How many sessions it holds (for `agent status`). */
@@ -177,18 +175,26 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
           sessions,
         }));
         return;
-      case "credentials":
+      case "credentials": {
+        const trace: string[] | undefined = message.debug === true ? [] : undefined;
+        const traced = trace === undefined ? {} : { trace };
         answer(
           agent,
           finish,
-          agent.handlers.credentials(message, ask, left.signal, signIn),
+          trace === undefined
+            ? agent.handlers.credentials(message, ask, left.signal, signIn)
+            : agent.handlers.credentials(message, ask, left.signal, signIn, (line) => {
+                trace.push(line);
+              }),
           (found) => ({
             type: "credentials",
             credentials: toCredentialsData(found.credentials),
             ...(found.region === undefined ? {} : { region: found.region }),
-            ...(found.trace === undefined ? {} : { trace: found.trace }),
+            ...traced,
           }),
+          traced,
         );
+      }
     }
   };
   readLines(socket, onLine, () => {
@@ -206,6 +212,7 @@ function answer<T>(
   finish: (message: AgentMessage) => void,
   work: Promise<T>,
   message: (result: T) => AgentMessage,
+  traced: { readonly trace?: readonly string[] } = {},
 ): void {
   agent.busy(true);
   work.then(
@@ -213,7 +220,7 @@ function answer<T>(
       finish(message(result));
     },
     (error: unknown) => {
-      finish({ type: "error", error: toWireError(error) });
+      finish({ type: "error", error: toWireError(error), ...traced });
     },
   );
   void work

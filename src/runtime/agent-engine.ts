@@ -86,12 +86,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
 
   return {
     sessions: () => sessionEntries.size,
-    async credentials(request, mfa, signal, signIn) {
-      const trace: string[] | undefined = request.debug === true ? [] : undefined;
+    async credentials(request, mfa, signal, signIn, debug) {
       const context: AppContext = {
         env: requestEnvironment(request.env),
         platform: agent.platform,
-        ...(trace === undefined ? {} : { debug: (line: string) => trace.push(line) }),
+        debug,
       };
       const { backend, paths } = chooseConfiguredBackend(context, request.backend);
       const shared = locateSharedConfig(context.env, context.platform);
@@ -115,10 +114,10 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       if (known !== undefined) {
         await store;
         const until = known.credentials.expiration?.toISOString() ?? "";
-        trace?.push(`cache hit: the same request over unchanged files, valid until ${until}`);
-        return { ...known, trace };
+        debug?.(`cache hit: the same request over unchanged files, valid until ${until}`);
+        return known;
       }
-      trace?.push("cache miss: no fresh answer to this request over these files; resolving");
+      debug?.("cache miss: no fresh answer to this request over these files; resolving");
       const resolved = await resolveCredentials(
         context,
         {
@@ -144,7 +143,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
       answers.set(answerKey, answer);
-      return { ...answer, trace };
+      return answer;
     },
     async forget(request) {
       const context: AppContext = {

@@ -71,6 +71,9 @@ export async function credentialsFromAgent(
       undefined,
       signIn,
     );
+    if (answer.type === "credentials" || answer.type === "error") {
+      for (const line of answer.trace ?? []) context.debug?.(`agent: ${line}`);
+    }
     if (answer.type === "error" && answer.error.kind === "client-only") {
       return { kind: "client-only", why: answer.error.message };
     }
@@ -78,7 +81,6 @@ export async function credentialsFromAgent(
     if (answer.type !== "credentials") {
       return { kind: "unavailable", why: `the awsafe agent answered "${answer.type}"` };
     }
-    for (const line of answer.trace ?? []) context.debug?.(`agent: ${line}`);
     return {
       kind: "credentials",
       resolved: { profile, region: answer.region, credentials: answer.credentials },

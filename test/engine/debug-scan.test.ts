@@ -170,7 +170,10 @@ describe("--debug on every command", () => {
     // Account checks and an error: exit codes vary with the emulator's IAM; the output is scanned.
     await debugRun(["iam", "check", "base"]);
     await debugRun(["doctor", "--profile", "base", "--json"]);
-    expect((await debugRun(["credential-process", "nope"], { secretOut: true })).status).toBe(78);
+    const nope = await debugRun(["credential-process", "nope"], { secretOut: true });
+    expect(nope.status).toBe(78);
+    // The agent's trace comes back with its error too.
+    expect(nope.stderr).toContain("awsafe: debug: agent: cache miss");
     expect((await debugRun(["completion", "bash"])).status).toBe(0);
     expect((await debugRun(["sso", "logout", "--sso-session", "corp"])).status).toBe(0);
 
