@@ -25,6 +25,12 @@ export interface CredentialsRequest {
   readonly backend?: string;
   /** The client's environment: shared-file paths, endpoints, region, the store's settings. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * The client runs with `--debug`: the answer carries `trace`, what the agent decided and did
+   * for this request. Optional both ways, so agents and clients of protocol 1 without it still
+   * understand each other (an older agent ignores it and sends no trace).
+   */
+  readonly debug?: boolean;
 }
 
 /**
@@ -110,11 +116,14 @@ export type AgentMessage =
       readonly type: "credentials";
       readonly credentials: CredentialsData;
       readonly region?: string;
+      /** Asked for with `debug`: the agent's `--debug` lines for this request (no secret). */
+      readonly trace?: readonly string[];
     }
   | { readonly type: "status"; readonly status: AgentStatus }
   | { readonly type: "forgotten"; readonly sessions: number }
   | { readonly type: "stopping" }
-  | { readonly type: "error"; readonly error: WireError };
+  /** `trace`: as with `credentials`, when the request asked for it. */
+  | { readonly type: "error"; readonly error: WireError; readonly trace?: readonly string[] };
 
 /** What a client reads: an {@link AgentMessage}, its credentials read back. */
 export type AgentReply =
@@ -123,6 +132,7 @@ export type AgentReply =
       readonly type: "credentials";
       readonly credentials: AwsCredentials;
       readonly region?: string;
+      readonly trace?: readonly string[];
     };
 
 /** One message as a line. */

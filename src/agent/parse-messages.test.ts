@@ -47,4 +47,26 @@ describe("agent message parsing", () => {
       request: { serialNumber: "s", profile: "p", attempt: 2 },
     });
   });
+
+  it("carries debug one way and the agent's trace back, with an error too; protocol 1 without them still reads", () => {
+    const parse = (line: string) => {
+      const record = decodeLine(line);
+      return record === undefined ? undefined : parseAgentMessage(record);
+    };
+    expect(
+      client('{"v":1,"type":"credentials","profile":"p","env":{},"debug":true}'),
+    ).toMatchObject({
+      debug: true,
+    });
+    expect(client('{"v":1,"type":"credentials","profile":"p","env":{}}')).not.toHaveProperty(
+      "debug",
+    );
+    expect(
+      parse('{"type":"error","error":{"kind":"config","message":"m"},"trace":["cache miss",5]}'),
+    ).toEqual({ type: "error", error: { kind: "config", message: "m" }, trace: ["cache miss"] });
+    expect(parse('{"type":"error","error":{"kind":"config","message":"m"}}')).toEqual({
+      type: "error",
+      error: { kind: "config", message: "m" },
+    });
+  });
 });

@@ -38,6 +38,7 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
         ...(m.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(region === undefined ? {} : { region }),
         ...(backend === undefined ? {} : { backend }),
+        ...(m.debug === true ? { debug: true } : {}),
       };
     }
     case "forget": {
@@ -96,10 +97,12 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
       const read = readCredentialsData(m.credentials);
       const region = str(m, "region");
       if ("problem" in read) return undefined;
+      const trace = traceLines(m.trace);
       return {
         type: "credentials",
         credentials: read.credentials,
         ...(region === undefined ? {} : { region }),
+        ...(trace === undefined ? {} : { trace }),
       };
     }
     case "status": {
@@ -115,11 +118,21 @@ export function parseAgentMessage(m: Fields): AgentReply | undefined {
     }
     case "error": {
       const error = wireError(m.error);
-      return error === undefined ? undefined : { type: "error", error };
+      const trace = traceLines(m.trace);
+      return error === undefined
+        ? undefined
+        : { type: "error", error, ...(trace === undefined ? {} : { trace }) };
     }
     default:
       return undefined;
   }
+}
+
+/** The `trace` of an answer: its string lines; `undefined` when absent. */
+function traceLines(value: unknown): string[] | undefined {
+  return Array.isArray(value)
+    ? value.filter((line): line is string => typeof line === "string")
+    : undefined;
 }
 
 function fields(value: unknown): Fields | undefined {

@@ -2,6 +2,7 @@ import type { Socket } from "node:net";
 import { AuthError, UsageError } from "../errors.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { toCredentialsData } from "../ports/credentials-json.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import {
@@ -29,6 +30,8 @@ export interface AgentHandlers {
     mfa: MfaCodeSource,
     signal: AbortSignal,
     signIn: SsoSignIn,
+    /** Present when the request asked for a trace (`debug`): what was decided and done. */
+    debug?: DebugLog,
   ): Promise<{ credentials: AwsCredentials; region: string | undefined }>;
   /** Drops the sessions of a profile and every remembered answer; how many sessions went. */
   forget(request: ForgetRequest): Promise<number>;
@@ -172,17 +175,26 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
           sessions,
         }));
         return;
-      case "credentials":
+      case "credentials": {
+        const trace: string[] | undefined = message.debug === true ? [] : undefined;
+        const traced = trace === undefined ? {} : { trace };
         answer(
           agent,
           finish,
-          agent.handlers.credentials(message, ask, left.signal, signIn),
+          trace === undefined
+            ? agent.handlers.credentials(message, ask, left.signal, signIn)
+            : agent.handlers.credentials(message, ask, left.signal, signIn, (line) => {
+                trace.push(line);
+              }),
           (found) => ({
             type: "credentials",
             credentials: toCredentialsData(found.credentials),
             ...(found.region === undefined ? {} : { region: found.region }),
+            ...traced,
           }),
+          traced,
         );
+      }
     }
   };
   readLines(socket, onLine, () => {
@@ -200,6 +212,7 @@ function answer<T>(
   finish: (message: AgentMessage) => void,
   work: Promise<T>,
   message: (result: T) => AgentMessage,
+  traced: { readonly trace?: readonly string[] } = {},
 ): void {
   agent.busy(true);
   work.then(
@@ -207,7 +220,7 @@ function answer<T>(
       finish(message(result));
     },
     (error: unknown) => {
-      finish({ type: "error", error: toWireError(error) });
+      finish({ type: "error", error: toWireError(error), ...traced });
     },
   );
   void work

@@ -14,5 +14,6 @@ export async function loadSharedConfig(
   options: ParseOptions = {},
 ): Promise<LoadedSharedConfig> {
   const paths = locateSharedConfig(context.env, context.platform);
+  context.debug?.(`reading ${paths.configFile} and ${paths.credentialsFile}`);
   return { ...(await readSharedConfig(paths, options)), paths };
 }

@@ -1,5 +1,6 @@
 import type { AwsCallContext } from "../ports/aws/call-context.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { Environment } from "../ports/environment.js";
 
 /** The services awsafe reaches through an AWS SDK client. */
@@ -18,6 +19,8 @@ export interface ClientFactoryOptions {
    * from the server's `Date` after a skew error.
    */
   readonly maxAttempts?: number;
+  /** `--debug`: each call, its duration and outcome (see trace-sdk-calls.ts). */
+  readonly debug?: DebugLog | undefined;
 }
 
 /** What every SDK client of one call is built with. */

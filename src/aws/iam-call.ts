@@ -8,6 +8,7 @@ import {
   sdkModule,
   withSdkClient,
 } from "./client-factory.js";
+import { traceSdkCalls } from "./trace-sdk-calls.js";
 import { type FailedIamCall, mapIamError } from "./map-iam-error.js";
 
 /** One IAM call: the SDK and a client built for it, closed afterwards; failures as AppErrors. */
@@ -34,7 +35,11 @@ export function iamCall(options: ClientFactoryOptions): IamCall {
       credentials,
     );
     return withSdkClient(
-      () => new sdk.IAMClient(config),
+      () => {
+        const client = new sdk.IAMClient(config);
+        traceSdkCalls(client.middlewareStack, options.debug);
+        return client;
+      },
       (client) => send(sdk, client),
       (error) => mapIamError(error, failed),
     );

@@ -53,10 +53,17 @@ export function createSigninAdapter(options: SigninAdapterOptions): SigninPort {
         secrets: secretForms([credentials.secretAccessKey, credentials.sessionToken, session]),
       };
       addQuery(url, session, input);
+      const started = performance.now();
+      const took = () => `${String(Math.round(performance.now() - started))} ms`;
       const response = await fetchWithRetries(send, url, requestInit, policy).catch(
         (error: unknown) => {
+          options.debug?.(`AWS sign-in getSigninToken (${url.host}): failed in ${took()}`);
           throw signinTransportError(error, call);
         },
+      );
+      // The URL carries the session: only its host is logged.
+      options.debug?.(
+        `AWS sign-in getSigninToken (${url.host}): HTTP ${String(response.status)} in ${took()}`,
       );
       if (response.status !== 200) {
         await discardBody(response);

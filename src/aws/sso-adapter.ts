@@ -1,3 +1,4 @@
+import { traceSdkCalls } from "./trace-sdk-calls.js";
 import type * as SsoSdk from "@aws-sdk/client-sso";
 import type { TemporaryCredentials } from "../ports/aws/credentials.js";
 import type { SsoAccount, SsoPort, SsoRole } from "../ports/aws/sso.js";
@@ -37,7 +38,11 @@ export function createSsoAdapter(
     const config = sdkClientConfig(options, "sso", failed.context);
     if (options.reuseClients !== true) {
       return withSdkClient(
-        () => new sdk.SSOClient(config),
+        () => {
+          const built = new sdk.SSOClient(config);
+          traceSdkCalls(built.middlewareStack, options.debug);
+          return built;
+        },
         (client) => send(sdk, client),
         (error) => mapSsoError(error, failed),
       );
@@ -45,6 +50,7 @@ export function createSsoAdapter(
     let client = kept.get(config.region);
     if (client === undefined) {
       client = buildSdkClient(() => new sdk.SSOClient(config));
+      traceSdkCalls(client.middlewareStack, options.debug);
       kept.set(config.region, client);
     }
     try {

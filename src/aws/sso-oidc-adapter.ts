@@ -1,3 +1,4 @@
+import { traceSdkCalls } from "./trace-sdk-calls.js";
 import type * as OidcSdk from "@aws-sdk/client-sso-oidc";
 import type { SsoCallContext } from "../ports/aws/sso.js";
 import type {
@@ -44,7 +45,11 @@ export function createSsoOidcAdapter(options: SsoOidcAdapterOptions): SsoOidcPor
   ): Promise<T> => {
     const sdk = sdkModule(await import("@aws-sdk/client-sso-oidc"), "SSOOIDCClient");
     return withSdkClient(
-      () => new sdk.SSOOIDCClient(sdkClientConfig(options, "sso-oidc", failed.context)),
+      () => {
+        const client = new sdk.SSOOIDCClient(sdkClientConfig(options, "sso-oidc", failed.context));
+        traceSdkCalls(client.middlewareStack, options.debug);
+        return client;
+      },
       (client) => send(sdk, client),
       (error) => mapSsoOidcError(error, failed),
     );

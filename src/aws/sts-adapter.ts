@@ -8,6 +8,7 @@ import {
   sdkModule,
   withSdkClient,
 } from "./client-factory.js";
+import { traceSdkCalls } from "./trace-sdk-calls.js";
 import { mapStsError, type FailedStsCall } from "./map-sts-error.js";
 
 /**
@@ -24,7 +25,11 @@ export function createStsAdapter(options: ClientFactoryOptions): StsPort {
   ): Promise<T> => {
     const sdk = sdkModule(await import("@aws-sdk/client-sts"), "STSClient");
     return withSdkClient(
-      () => new sdk.STSClient(sdkClientConfig(options, "sts", context, credentials)),
+      () => {
+        const client = new sdk.STSClient(sdkClientConfig(options, "sts", context, credentials));
+        traceSdkCalls(client.middlewareStack, options.debug);
+        return client;
+      },
       (client) => send(sdk, client),
       (error) => mapStsError(error, failed),
     );

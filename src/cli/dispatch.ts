@@ -23,7 +23,9 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
   } else if (
     command === "credential-process" &&
     profile?.startsWith("-") === false &&
-    rest.length === 0
+    rest.length === 0 &&
+    // With AWSAFE_DEBUG=1 the CLI proper answers, which says what it does (the same agent).
+    process.env.AWSAFE_DEBUG !== "1"
   ) {
     void load
       .fastPath()(profile, async (request) => {

@@ -6,14 +6,17 @@ import { toWireError } from "../runtime/wire-errors.js";
 import { processContext } from "../runtime/context.js";
 import { clientSsoSignIn } from "../runtime/sso-sign-in.js";
 import type { HandOver } from "./fast-credential-process.js";
+import { debugOutput, debugWanted } from "./debug-output.js";
+import { quietBrokenPipe } from "./quiet-broken-pipe.js";
 import { runCli } from "./run-cli.js";
 
 /** Runs the command `args` name; `handOver` is what the fast path already found out. */
 export async function main(args: readonly string[], handOver: HandOver = {}): Promise<void> {
-  const debug = args.includes("--debug") || process.env.AWSAFE_DEBUG === "1";
+  quietBrokenPipe([process.stdout, process.stderr]);
+  const debug = debugWanted(args, process.env);
   const context = processContext({
     notice: (line) => process.stderr.write(`awsafe: ${line}\n`),
-    debug: debug ? (line) => process.stderr.write(`awsafe: debug: ${line}\n`) : undefined,
+    debug: debug ? debugOutput(process.stderr) : undefined,
     agentUnavailable: handOver.agentUnavailable,
   });
   process.exitCode = await runCli(args, {
@@ -40,10 +43,10 @@ export async function ssoSignInForAgent(
 }
 
 function signInHere(request: SsoSignInRequest): Promise<SsoSignedIn> {
-  const debug = process.env.AWSAFE_DEBUG === "1";
+  const debug = debugWanted([], process.env);
   const context = processContext({
     notice: (line) => process.stderr.write(`awsafe: ${line}\n`),
-    debug: debug ? (line) => process.stderr.write(`awsafe: debug: ${line}\n`) : undefined,
+    debug: debug ? debugOutput(process.stderr) : undefined,
   });
   return clientSsoSignIn(context, { mode: "auto" })(request);
 }

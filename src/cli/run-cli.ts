@@ -3,6 +3,8 @@ import { ExitCode, UsageError } from "../errors.js";
 import type { CommandNode, ParsedWords } from "./command-spec.js";
 import { commandTable } from "./command-table.js";
 import type { CliIo } from "./io.js";
+import { debugWanted } from "./debug-output.js";
+import { styleFor } from "./format/style.js";
 import { reportError } from "./report-error.js";
 
 /**
@@ -10,7 +12,7 @@ import { reportError } from "./report-error.js";
  * imported only when their command runs.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
-  const debug = args.includes("--debug");
+  const debug = io.debug !== undefined || debugWanted(args, {});
   let exitCode: number = ExitCode.Ok;
   const program = buildProgram(args, io, (code) => {
     exitCode = code;
@@ -20,7 +22,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return fromCommanderError(error, args, io);
-    return reportError(error, io, debug);
+    return reportError(error, io, debug, styleFor(io.stderr, io.env));
   }
 }
 
@@ -32,7 +34,12 @@ function buildProgram(
   const program = new Command("awsafe")
     .description("Short-lived, MFA-backed AWS credentials without keys on disk.")
     .version(__AWSAFE_VERSION__, "-V, --version")
-    .addOption(new Option("--debug", "print what awsafe decides, and error causes"))
+    .addOption(
+      new Option(
+        "--debug",
+        "print on stderr what awsafe decides and does (redacted), and error causes",
+      ),
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -128,6 +135,7 @@ function fromCommanderError(error: CommanderError, args: readonly string[], io: 
     new UsageError(message, { hint: `run \`${help}\` for its arguments and options` }),
     io,
     false,
+    styleFor(io.stderr, io.env),
   );
 }
 

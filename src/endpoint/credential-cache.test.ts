@@ -20,9 +20,11 @@ function setup(lifetimeMs = 60 * minute) {
   let next = 1;
   const pending: ((value: AwsCredentials) => void)[] = [];
   const logs: string[] = [];
+  const debugs: string[] = [];
   const options = {
     profile: "dev",
     now: () => now,
+    debug: (line: string) => debugs.push(line),
     log: (line: string) => logs.push(line),
     warn: (line: string) => logs.push(`warn: ${line}`),
     fetch: () =>
@@ -34,6 +36,7 @@ function setup(lifetimeMs = 60 * minute) {
   return {
     cache,
     logs,
+    debugs,
     pending,
     at: (ms: number) => {
       now = ms;
@@ -64,6 +67,23 @@ describe("credential cache", () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(keyOf(t.cache.ready())).toBe("1");
+  });
+
+  it("says with --debug when and why each refresh starts, who joins it, and how long it took", async () => {
+    const t = setup();
+    t.at(45 * minute);
+    t.cache.ready();
+    expect(t.debugs).toEqual([
+      `endpoint: refreshing (due at ${new Date(45 * minute).toISOString()}, ahead of expiry)`,
+    ]);
+    const joined = t.cache.refresh();
+    t.at(45 * minute + 250);
+    t.resolveNext();
+    await joined;
+    expect(t.debugs.slice(1)).toEqual([
+      "endpoint: joining the refresh under way",
+      "endpoint: refreshed in 250 ms",
+    ]);
   });
 
   it("refreshes a 15-minute session halfway", () => {

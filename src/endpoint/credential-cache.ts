@@ -1,3 +1,4 @@
+import type { DebugLog } from "../ports/debug-log.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { toServingCredentials, type ServingCredentials } from "./serving-credentials.js";
 
@@ -12,6 +13,8 @@ export interface CredentialCacheOptions {
   readonly log: (line: string) => void;
   /** One line per failed refresh. */
   readonly warn: (line: string) => void;
+  /** `--debug`: when and why each refresh starts, and how long it took. */
+  readonly debug?: DebugLog | undefined;
 }
 
 /** The credentials an endpoint serves, refreshed ahead of their expiry. */
@@ -57,12 +60,17 @@ export function createCredentialCache(
   let inFlight: Promise<ServingCredentials> | undefined;
   let failure: { readonly error: unknown; readonly untilMs: number } | undefined;
 
-  const refresh = (): Promise<ServingCredentials> => {
+  const refresh = (why = "a request found no usable credentials"): Promise<ServingCredentials> => {
     if (inFlight === undefined && failure !== undefined && options.now() < failure.untilMs) {
+      options.debug?.(`endpoint: not refreshing yet, the last refresh failed moments ago`);
       return Promise.reject(failure.error instanceof Error ? failure.error : new Error("failed"));
     }
+    if (inFlight !== undefined) options.debug?.("endpoint: joining the refresh under way");
+    const started = options.now();
+    if (inFlight === undefined) options.debug?.(`endpoint: refreshing (${why})`);
     inFlight ??= fetchServing(options).then(
       (fresh) => {
+        options.debug?.(`endpoint: refreshed in ${String(options.now() - started)} ms`);
         inFlight = undefined;
         failure = undefined;
         current = fresh;
@@ -86,11 +94,12 @@ export function createCredentialCache(
       if (current.expiresAtMs - now <= unusableWithinMs) return undefined;
       if (now >= refreshAtMs && inFlight === undefined) {
         // Served from `current` meanwhile; a failure is logged by refresh() and retried later.
-        refresh().catch(() => undefined);
+        const due = new Date(refreshAtMs).toISOString();
+        refresh(`due at ${due}, ahead of expiry`).catch(() => undefined);
       }
       return current;
     },
-    refresh,
+    refresh: () => refresh(),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DebugLog } from "../ports/debug-log.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { createCredentialCache, servingFrom } from "./credential-cache.js";
 import type { EndpointLimits } from "./endpoint-limits.js";
@@ -18,6 +19,8 @@ export interface ServeProfileOptions {
   readonly log: (line: string) => void;
   /** Failed refreshes. */
   readonly warn: (line: string) => void;
+  /** `--debug`: when and why each refresh starts, and how long it took. */
+  readonly debug?: DebugLog | undefined;
   readonly port?: number | undefined;
   readonly ec2?: boolean | undefined;
   readonly limits?: Partial<EndpointLimits> | undefined;
@@ -88,6 +91,7 @@ function serveOn(
     now: options.now,
     log: options.log,
     warn: options.warn,
+    debug: options.debug,
   };
   const cache = createCredentialCache(cacheOptions, servingFrom(cacheOptions, options.initial));
   const token = newEndpointToken();

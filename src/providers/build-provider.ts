@@ -36,6 +36,7 @@ export function buildProvider(
       lock: deps.lock,
       now: deps.now,
       mfa: false,
+      debug: deps.debug,
     });
   }
   let usedMfa = false;
@@ -53,6 +54,7 @@ export function buildProvider(
         lock: deps.lock,
         now: deps.now,
         mfa: usedMfa,
+        debug: deps.debug,
       });
     }
   });

@@ -1,4 +1,5 @@
 import type { AwsCredentials } from "../ports/aws/credentials.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { NamedLock } from "../ports/lock.js";
 import { readCredentialsData, toCredentialsData } from "../ports/credentials-json.js";
 import type { SecretStore, SessionItem } from "../ports/secret-store.js";
@@ -22,26 +23,46 @@ export function cachedSession(
     readonly now: () => Date;
     /** The session was made with an MFA code (shown by `awsafe list`). */
     readonly mfa: boolean;
+    /** `--debug`: each hit and miss, and why. */
+    readonly debug?: DebugLog | undefined;
   },
 ): CredentialProvider {
   const ref = { kind: "session", name } as const;
-  const fresh = async (): Promise<AwsCredentials | undefined> => {
+  /** The cached session while fresh; `waited`: looked at again after taking the lock. */
+  const fresh = async (waited: boolean): Promise<AwsCredentials | undefined> => {
     const item = await deps.store.get(ref);
-    if (item === undefined) return undefined;
-    const expiration = new Date(item.expiration);
-    if (!(expiration.getTime() - deps.now().getTime() > refreshWindowMs)) return undefined;
-    return fromItem(item);
+    const credentials = item === undefined ? undefined : usable(item, deps.now());
+    if (item === undefined || credentials === undefined) {
+      if (waited) deps.debug?.(`refreshing ${name}`);
+      else deps.debug?.(`session cache miss: ${name} (${missReason(item)})`);
+      return undefined;
+    }
+    const by = waited ? ", refreshed meanwhile by another caller" : "";
+    deps.debug?.(`session cache hit: ${name} (valid until ${item.expiration}${by})`);
+    return credentials;
   };
   return async () =>
-    (await fresh()) ??
+    (await fresh(false)) ??
     deps.lock.withLock(name, async () => {
-      const cached = await fresh();
+      const cached = await fresh(true);
       if (cached !== undefined) return cached;
       const credentials = await inner();
       const item = toItem(credentials, deps.mfa);
       if (item !== undefined) await deps.store.put(ref, item);
       return credentials;
     });
+}
+
+/** The item's credentials while more than the refresh window remains, else `undefined`. */
+function usable(item: SessionItem, now: Date): AwsCredentials | undefined {
+  const left = new Date(item.expiration).getTime() - now.getTime();
+  return left > refreshWindowMs ? fromItem(item) : undefined;
+}
+
+function missReason(item: SessionItem | undefined): string {
+  return item === undefined
+    ? "none cached"
+    : `it expires ${item.expiration}: within the 15-minute refresh window, or unreadable`;
 }
 
 function fromItem(item: SessionItem): AwsCredentials | undefined {

@@ -1,4 +1,5 @@
 import type { ConfigData } from "../config/config-data.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { Environment } from "../ports/environment.js";
 import type { StsPort } from "../ports/aws/sts.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
@@ -28,6 +29,8 @@ export interface ProviderDeps extends SsoProviderDeps {
   readonly now: () => Date;
   /** When given, sessions are cached in the store under this lock; absent: nothing is cached. */
   readonly lock?: NamedLock;
+  /** `--debug`: cache hits and misses, and why. */
+  readonly debug?: DebugLog;
 }
 
 /** What the command line asks beyond the profile. */

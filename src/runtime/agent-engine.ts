@@ -86,10 +86,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
 
   return {
     sessions: () => sessionEntries.size,
-    async credentials(request, mfa, signal, signIn) {
+    async credentials(request, mfa, signal, signIn, debug) {
       const context: AppContext = {
         env: requestEnvironment(request.env),
         platform: agent.platform,
+        debug,
       };
       const { backend, paths } = chooseConfiguredBackend(context, request.backend);
       const shared = locateSharedConfig(context.env, context.platform);
@@ -112,8 +113,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       const known = answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;
+        const until = known.credentials.expiration?.toISOString() ?? "";
+        debug?.(`cache hit: the same request over unchanged files, valid until ${until}`);
         return known;
       }
+      debug?.("cache miss: no fresh answer to this request over these files; resolving");
       const resolved = await resolveCredentials(
         context,
         {

@@ -39,11 +39,15 @@ export async function credentialsFromAgent(
   signIn: SsoSignIn,
 ): Promise<AgentAnswer> {
   const { profile, options } = request;
+  context.debug?.(`asking the agent on ${socketPath} for profile "${profile}"`);
   try {
     preparePrivateDir(socketPath);
     const socket = await ensureAgent(
       socketPath,
-      () => startAgent(context),
+      () => {
+        context.debug?.("no agent is running; starting one");
+        return startAgent(context);
+      },
       agentStartWaitMs,
       context.hooks.checkpoint,
     );
@@ -61,11 +65,15 @@ export async function credentialsFromAgent(
         ...(options.sessionOnly === true ? { sessionOnly: true } : {}),
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(request.backend === undefined ? {} : { backend: request.backend }),
+        ...(context.debug === undefined ? {} : { debug: true }),
       },
       request.mfaSource ?? clientMfaSource(context, request.mfaToken),
       undefined,
       signIn,
     );
+    if (answer.type === "credentials" || answer.type === "error") {
+      for (const line of answer.trace ?? []) context.debug?.(`agent: ${line}`);
+    }
     if (answer.type === "error" && answer.error.kind === "client-only") {
       return { kind: "client-only", why: answer.error.message };
     }

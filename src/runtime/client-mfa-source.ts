@@ -15,7 +15,7 @@ export function clientMfaSource(
   context: RuntimeContext,
   mfaToken: string | undefined,
 ): MfaCodeSource {
-  return chooseMfaSource({
+  const source = chooseMfaSource({
     mfaToken,
     promptMode: context.env.AWSAFE_PROMPT,
     prompter: context.prompter,
@@ -26,4 +26,16 @@ export function clientMfaSource(
       timeLimits: processTimeLimits(context.env),
     }),
   });
+  const debug = context.debug;
+  if (debug === undefined) return source;
+  return (request) => {
+    const from =
+      mfaToken !== undefined
+        ? "--mfa-token"
+        : request.mfaProcess !== undefined
+          ? "the profile's mfa_process"
+          : `the ${context.env.AWSAFE_PROMPT ?? "terminal"} prompt`;
+    debug(`MFA code for ${request.serialNumber} (profile "${request.profile}") asked from ${from}`);
+    return source(request);
+  };
 }

@@ -68,8 +68,8 @@ export async function loginToConsole(
   return consoleLogin(
     context,
     {
-      sts: createStsAdapter({ env: context.env }),
-      signin: createSigninAdapter({ env: context.env }),
+      sts: createStsAdapter({ env: context.env, debug: context.debug }),
+      signin: createSigninAdapter({ env: context.env, debug: context.debug }),
       credentials: async (options) =>
         (await obtainCredentials(context, engineRequest(options), opened)).credentials,
       browsers: createBrowserLauncher({
@@ -118,7 +118,7 @@ async function storedKeyNames(
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    context.debug(`the secret store cannot be read for the plan: ${error.message}`);
+    context.debug?.(`the secret store cannot be read for the plan: ${error.message}`);
     return { names: new Set(), opened: undefined };
   }
   return { names: await longTermNames(store), opened: undefined };

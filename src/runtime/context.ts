@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import type { AppContext } from "../app/app-context.js";
+import type { DebugLog } from "../ports/debug-log.js";
 import type { Environment } from "../ports/environment.js";
 import type { Prompter } from "../ports/prompter.js";
 import { ttyPrompter } from "../prompt/tty-prompter.js";
@@ -21,8 +22,6 @@ export interface RuntimeContext extends AppContext {
   readonly selfCommand: readonly string[];
   /** One line for the person at the terminal (stderr): a notice, never a secret. */
   readonly notice: (line: string) => void;
-  /** One line shown only with `--debug`. */
-  readonly debug: (line: string) => void;
   /**
    * Set when this run already found that the agent cannot answer (the fast path tried it), so
    * the credential commands work in-process at once instead of waiting for it again.
@@ -38,7 +37,8 @@ export interface ProcessContextOptions {
    * AWS SDK and so never sees `process.env` change); otherwise a copy is made.
    */
   readonly env?: Environment | undefined;
-  readonly debug?: ((line: string) => void) | undefined;
+  /** `--debug`'s output (redacted by the door); absent without `--debug`. */
+  readonly debug?: DebugLog | undefined;
   readonly agentUnavailable?: string | undefined;
 }
 
@@ -54,13 +54,32 @@ export function processContext(options: ProcessContextOptions): RuntimeContext {
   return {
     env,
     platform: { platform: process.platform, homedir },
-    prompter: ttyPrompter({ platform: process.platform, mode: env.AWSAFE_PROMPT }),
+    prompter: tracePrompts(
+      ttyPrompter({ platform: process.platform, mode: env.AWSAFE_PROMPT }),
+      options.debug,
+    ),
     now: () => new Date(hooks.nowMs()),
     hooks,
     checkpoint: hooks.checkpoint,
     selfCommand: selfCommand(),
     notice: options.notice,
-    debug: options.debug ?? (() => undefined),
+    debug: options.debug,
     agentUnavailable: options.agentUnavailable,
+  };
+}
+
+/** With `--debug`, each question asked is logged (the question, never the answer). */
+function tracePrompts(prompter: Prompter, debug: DebugLog | undefined): Prompter {
+  if (debug === undefined) return prompter;
+  return {
+    canPrompt: () => prompter.canPrompt(),
+    secret: (question) => {
+      debug(`prompt (hidden answer): ${question.trim()}`);
+      return prompter.secret(question);
+    },
+    confirm: (question) => {
+      debug(`prompt (yes/no): ${question.trim()}`);
+      return prompter.confirm(question);
+    },
   };
 }

@@ -30,9 +30,9 @@ export function engineAdapters(
   context: AppContext,
 ): Pick<ResolveDeps, "sts" | "processRunner" | "readTextFile" | "sso" | "ssoOidc"> {
   return {
-    sts: createStsAdapter({ env: context.env }),
-    sso: createSsoAdapter({ env: context.env }),
-    ssoOidc: createSsoOidcAdapter({ env: context.env }),
+    sts: createStsAdapter({ env: context.env, debug: context.debug }),
+    sso: createSsoAdapter({ env: context.env, debug: context.debug }),
+    ssoOidc: createSsoOidcAdapter({ env: context.env, debug: context.debug }),
     processRunner: spawnCommandRunner({
       env: context.env,
       setting: "credential_process",

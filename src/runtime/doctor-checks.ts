@@ -72,13 +72,13 @@ async function accountSections(
   let account: Finding[];
   try {
     const resolved = await credentialsForIam(context, profile, backend);
-    const identity = await createStsAdapter({ env: context.env }).getCallerIdentity(
-      resolved.credentials,
-      { profile },
-    );
+    const identity = await createStsAdapter({
+      env: context.env,
+      debug: context.debug,
+    }).getCallerIdentity(resolved.credentials, { profile });
     title = `account ${identity.account} (profile "${profile}", as ${identity.arn})`;
     account = await checkAccount({
-      iam: createIamAdapter({ env: context.env }),
+      iam: createIamAdapter({ env: context.env, debug: context.debug }),
       credentials: resolved.credentials,
       context: { profile },
       now: context.now(),

@@ -50,8 +50,8 @@ export async function checkProfileUser(
       },
     );
   }
-  const sts = createStsAdapter({ env: context.env });
-  const iam = createIamAdapter({ env: context.env });
+  const sts = createStsAdapter({ env: context.env, debug: context.debug });
+  const iam = createIamAdapter({ env: context.env, debug: context.debug });
   const request = (name: string, noSession: boolean) => ({
     profile: name,
     options: { region: undefined, durationSeconds: undefined, noSession },
@@ -157,7 +157,7 @@ async function readRoles(context: RuntimeContext, reading: RoleReading): Promise
       });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      context.debug(`cannot read the trust policy of ${arn}: ${error.message}`);
+      context.debug?.(`cannot read the trust policy of ${arn}: ${error.message}`);
       roles.push({ arn, profiles, trust: undefined, unreadable: error.message });
     }
   }

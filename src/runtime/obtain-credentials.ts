@@ -32,10 +32,10 @@ export async function obtainCredentials(
       },
     );
     if (answer.kind === "credentials") return answer.resolved;
-    if (answer.kind === "client-only") context.debug(`working without the agent: ${answer.why}`);
+    if (answer.kind === "client-only") context.debug?.(`working without the agent: ${answer.why}`);
     else context.notice(agentFallbackNotice(answer.why));
   } else {
-    context.debug(`working without the agent: ${route.reason}`);
+    context.debug?.(`working without the agent: ${route.reason}`);
   }
   const { resolveInProcess } = await import("./credential-engine.js");
   return resolveInProcess(context, request, opened);

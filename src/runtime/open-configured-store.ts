@@ -82,6 +82,9 @@ export async function openCommandStore(
   flag: string | undefined,
 ): Promise<OpenedCommandStore> {
   const choice = chooseConfiguredBackend(context, flag);
+  context.debug?.(
+    `secret store: ${choice.backend} (chosen by ${choice.source}), data in ${choice.paths.dataDir}`,
+  );
   return { store: await openChosenStore(context, choice), choice };
 }
 

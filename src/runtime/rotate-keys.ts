@@ -117,7 +117,7 @@ function rotationDeps(
   progress: (line: string) => void,
 ): RotationDeps {
   const { store } = opened;
-  const clients = { env: context.env };
+  const clients = { env: context.env, debug: context.debug };
   let mfaToken = request.mfaToken;
   const storedProfiles = async () => new Set((await readStoredKeyIds(store)).keys());
   return {

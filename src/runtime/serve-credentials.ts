@@ -44,6 +44,7 @@ export async function serveCredentials(
     now: context.hooks.nowMs,
     log: choices.log,
     warn: choices.warn,
+    debug: context.debug,
     ec2: choices.ec2,
   });
   return { served, resolved };

@@ -41,9 +41,11 @@ export async function ssoCommandDeps(
     store,
     choice,
     sso: createSsoAdapter(
-      populate ? { env: context.env, reuseClients: true, maxAttempts: 1 } : { env: context.env },
+      populate
+        ? { env: context.env, debug: context.debug, reuseClients: true, maxAttempts: 1 }
+        : { env: context.env, debug: context.debug },
     ),
-    oidc: createSsoOidcAdapter({ env: context.env, now: context.now }),
+    oidc: createSsoOidcAdapter({ env: context.env, now: context.now, debug: context.debug }),
     lock: namedFileLock(path.join(choice.paths.dataDir, "locks")),
     now: context.now,
   };

@@ -42,7 +42,7 @@ export function clientSsoSignIn(context: RuntimeContext, options: SignInOptions)
         inContainer: existsSync("/.dockerenv"),
       },
     );
-    context.debug(
+    context.debug?.(
       `signing in with the ${flow === "pkce" ? "authorization-code (PKCE)" : "device-code"} flow: ${why}`,
     );
     const terminal = options.mode === "auto" ? terminalLines(context.platform.platform) : undefined;
@@ -71,7 +71,7 @@ export function clientSsoSignIn(context: RuntimeContext, options: SignInOptions)
       };
     }
     const deps: SignInDeps = {
-      oidc: createSsoOidcAdapter({ env: context.env, now: context.now }),
+      oidc: createSsoOidcAdapter({ env: context.env, now: context.now, debug: context.debug }),
       flow,
       openBrowser,
       listen: listenForCallback,

@@ -1,6 +1,7 @@
 import { stringProperty } from "../../config/config-data.js";
 import { selectedRegion } from "../../config/locate-shared-config.js";
 import { ConfigError } from "../../errors.js";
+import type { CredentialPlan } from "../../plan/credential-plan.js";
 import { planCredentials } from "../../plan/plan-credentials.js";
 import type { StsPort } from "../../ports/aws/sts.js";
 import type { SsoOidcPort } from "../../ports/aws/sso-oidc.js";
@@ -61,6 +62,7 @@ export async function resolveCredentials(
   const plan = planCredentials(shared.data, profile, {
     storedKeyProfiles: new Set(stored.map((ref) => ref.name)),
   });
+  context.debug?.(`plan for profile "${profile}": ${planSteps(plan)}`);
   const [source] = plan.steps;
   if (source.kind === "process" && isAwsafeProcessLine(source.command)) {
     throw callsItself(source.profile);
@@ -84,6 +86,7 @@ export async function resolveCredentials(
       readTextFile: deps.readTextFile,
       now: deps.now,
       ...(deps.lock === undefined ? {} : { lock: deps.lock }),
+      ...(context.debug === undefined ? {} : { debug: context.debug }),
       sso: deps.sso,
       ssoToken: (target, refused) =>
         ssoAccessToken(
@@ -101,6 +104,18 @@ export async function resolveCredentials(
     { ...options, region },
   );
   return { profile, credentials: await provider(), region };
+}
+
+/** The steps of a plan in one line, for `--debug`: a plan holds no secret (see credential-plan.ts). */
+function planSteps(plan: CredentialPlan): string {
+  return plan.steps
+    .map((step) => {
+      const role = "roleArn" in step ? ` ${step.roleArn}` : "";
+      const serial: string | undefined = "mfaSerial" in step ? step.mfaSerial : undefined;
+      const mfa = serial === undefined ? "" : ` mfa ${serial}`;
+      return `${step.kind}[${step.profile}${role}${mfa}]`;
+    })
+    .join(" → ");
 }
 
 /**

@@ -1,13 +1,17 @@
 import type { ProfileSummary } from "../../plan/summarize-profiles.js";
+import { plain, type Style } from "./style-types.js";
 
-/** Where a profile's credentials come from, in a few words: a cell of `awsafe list`. */
-export function credentialsCell(summary: ProfileSummary): string {
+/**
+ * Where a profile's credentials come from, in a few words: the last cell of `awsafe list` (not
+ * padded, so its colour cannot upset the alignment) and a line of the profile picker.
+ */
+export function credentialsCell(summary: ProfileSummary, style: Style = plain): string {
   switch (summary.status) {
     case "ok":
       return summary.description;
     case "none":
-      return "none (settings only)";
+      return style("dim", "none (settings only)");
     case "error":
-      return `error: ${summary.error}`;
+      return style("fail", `✗ error: ${summary.error}`);
   }
 }

@@ -44,7 +44,7 @@ describe("profileChoices", () => {
   it("says where each profile's credentials come from, as `list` does, and what it reaches", () => {
     const all = choices();
     expect(all.find((choice) => choice.name === "broken")?.credentials).toMatch(
-      /^error: .*"nowhere"/,
+      /^✗ error: .*"nowhere"/,
     );
     expect(all.filter((choice) => choice.name !== "broken")).toEqual([
       {

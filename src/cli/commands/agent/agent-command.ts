@@ -17,6 +17,7 @@ export const agentCommand = defineGroup({
   subcommands: [
     defineCommand({
       name: "start",
+      examples: ["awsafe agent start", "awsafe agent start && awsafe agent status"],
       description: "start the agent now (commands start it when they need it)",
       args: none,
       options: none,
@@ -24,6 +25,7 @@ export const agentCommand = defineGroup({
     }),
     defineCommand({
       name: "stop",
+      examples: ["awsafe agent stop", "awsafe agent stop   # forget every session now"],
       description: "stop the agent; its sessions are forgotten",
       args: none,
       options: none,
@@ -31,6 +33,7 @@ export const agentCommand = defineGroup({
     }),
     defineCommand({
       name: "status",
+      examples: ["awsafe agent status", "awsafe agent status --json"],
       description: "whether the agent runs, its pid and how many sessions it holds (exit 69: none)",
       args: none,
       options: statusOptions,

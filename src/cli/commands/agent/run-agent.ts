@@ -1,3 +1,4 @@
+import { styleFor } from "../../format/style.js";
 import type { AgentStatus } from "../../../agent/agent-protocol.js";
 import { ExitCode } from "../../../errors.js";
 import { agentStatus, runAgent, startAgentNow, stopAgent } from "../../../runtime/agent-control.js";
@@ -41,6 +42,6 @@ function printStatus(io: CliIo, status: AgentStatus, json: boolean): void {
   io.stdout.write(
     json
       ? `${JSON.stringify({ running: true, ...status })}\n`
-      : `awsafe agent ${status.version} running (pid ${status.pid}, ${status.sessions} sessions${status.memoryProtected ? ", memory closed to other processes" : ""}) on ${status.socket}\n`,
+      : `awsafe agent ${status.version} ${styleFor(io.stdout, io.env)("ok", "✓ running")} (pid ${status.pid}, ${status.sessions} sessions${status.memoryProtected ? ", memory closed to other processes" : ""}) on ${status.socket}\n`,
   );
 }

@@ -34,6 +34,7 @@ export const backupCommand = defineGroup({
   subcommands: [
     defineCommand({
       name: "list",
+      examples: ["awsafe backup list", "awsafe backup list --json"],
       description: "each backup's name, source file, time and how many keys it holds",
       args: none,
       options: listOptions,
@@ -41,6 +42,10 @@ export const backupCommand = defineGroup({
     }),
     defineCommand({
       name: "restore",
+      examples: [
+        "awsafe backup restore import/credentials/0123456789abcdef",
+        "awsafe backup restore import/credentials/0123456789abcdef --force",
+      ],
       description: "write a backup back to the file it came from (0600, atomically)",
       args: restoreArgs,
       options: restoreOptions,
@@ -48,6 +53,10 @@ export const backupCommand = defineGroup({
     }),
     defineCommand({
       name: "purge",
+      examples: [
+        "awsafe backup purge",
+        "awsafe backup purge import/credentials/0123456789abcdef --force",
+      ],
       description: "delete backups (all, or the ones named) from the store; asks first",
       args: purgeArgs,
       options: purgeOptions,

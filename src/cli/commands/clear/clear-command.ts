@@ -1,10 +1,11 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { backendOption } from "../../credential-options.js";
+import { backendOption, jsonOption } from "../../credential-options.js";
 import { flagOption, optionalArg } from "../../options.js";
 
 const args = { profile: optionalArg("profile", "the profile whose cached sessions go") };
 const options = {
   all: flagOption("--all", "drop every cached session, of every profile"),
+  json: jsonOption("also print how many sessions went, as JSON on stdout"),
   backend: backendOption(),
 };
 

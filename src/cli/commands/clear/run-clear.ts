@@ -31,5 +31,9 @@ export const runClear: CommandRun<ClearInput> = async (input, io) => {
   io.stderr.write(
     `dropped ${String(inStore.length + (inAgent ?? 0))} cached session(s)${whose} (${String(inStore.length)} in ${store.location}${inAgent === undefined ? ", no agent running" : `, ${String(inAgent)} in the agent`})\n`,
   );
+  if (input.json) {
+    const counts = { inStore: inStore.length, inAgent: inAgent ?? null, store: store.location };
+    io.stdout.write(`${JSON.stringify({ profile: input.profile ?? null, ...counts })}\n`);
+  }
   return ExitCode.Ok;
 };

@@ -35,6 +35,7 @@ export const completionCommand = defineCommand({
   examples: [
     'eval "$(awsafe completion bash)"   # in ~/.bashrc',
     "awsafe completion fish > ~/.config/fish/completions/awsafe.fish",
+    "awsafe completion zsh > ~/.zfunc/_awsafe",
   ],
   load: async () => (await import("./run-completion.js")).runCompletion,
 });

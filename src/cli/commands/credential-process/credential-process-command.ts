@@ -14,6 +14,9 @@ export const credentialProcessCommand = defineCommand({
     "print a profile's temporary credentials as credential_process JSON (for ~/.aws/config)",
   args,
   options,
-  examples: ["credential_process = awsafe credential-process admin   (in ~/.aws/config)"],
+  examples: [
+    "awsafe credential-process admin   # as credential_process in ~/.aws/config",
+    "awsafe credential-process admin --no-agent",
+  ],
   load: async () => (await import("./run-credential-process.js")).runCredentialProcess,
 });

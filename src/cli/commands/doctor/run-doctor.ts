@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from "../../../errors.js";
 import { runDoctorChecks } from "../../../runtime/doctor-checks.js";
 import type { CommandRun } from "../../command-spec.js";
 import { formatSections, sectionsToJson } from "../../format/format-findings.js";
+import { styleFor } from "../../format/style.js";
 import type { CliIo } from "../../io.js";
 import { runImport } from "../import/run-import.js";
 import type { DoctorInput } from "./doctor-command.js";
@@ -24,7 +25,11 @@ export const runDoctor: CommandRun<DoctorInput> = async (input, io) => {
     cwd: process.cwd(),
   });
   const code = doctorExitCode(sections);
-  io.stdout.write(input.json ? sectionsToJson(sections, code) : formatSections(sections));
+  io.stdout.write(
+    input.json
+      ? sectionsToJson(sections, code)
+      : formatSections(sections, styleFor(io.stdout, io.env)),
+  );
   if (input.fix)
     await applyFixes(
       io,
@@ -53,6 +58,7 @@ async function applyFixes(io: CliIo, findings: readonly Finding[], backend: stri
           keepPlaintextBackup: false,
           fixProfilePrefix: false,
           routeRoles: false,
+          json: false,
           backend,
         },
         io,

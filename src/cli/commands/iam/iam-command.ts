@@ -62,12 +62,16 @@ export const iamCommand = defineGroup({
   examples: [
     "awsafe iam policy force-mfa",
     "awsafe iam policy assume-only --role-arn arn:aws:iam::210987654321:role/AdminRole",
-    "awsafe iam policy role-trust --account-id 123456789012 --max-mfa-age 3600 --format terraform",
     "awsafe iam check audit",
   ],
   subcommands: [
     defineCommand({
       name: "policy",
+      examples: [
+        "awsafe iam policy force-mfa",
+        "awsafe iam policy assume-only --role-arn arn:aws:iam::210987654321:role/AdminRole",
+        "awsafe iam policy role-trust --account-id 123456789012 --format terraform",
+      ],
       description:
         "print a policy document (valid JSON, stable key order), or a CloudFormation or Terraform resource",
       args: policyArgs,
@@ -76,6 +80,7 @@ export const iamCommand = defineGroup({
     }),
     defineCommand({
       name: "check",
+      examples: ["awsafe iam check audit", "awsafe iam check audit --json"],
       description:
         "read the IAM user behind a profile and the roles its profiles assume, and say what it can do without MFA",
       args: checkArgs,

@@ -1,5 +1,5 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { backendOption } from "../../credential-options.js";
+import { backendOption, jsonOption } from "../../credential-options.js";
 import { flagOption, listOption } from "../../options.js";
 
 const args = {};
@@ -18,6 +18,7 @@ const options = {
     "--route-roles",
     "also route the role profiles whose source is imported through awsafe (as configure --credential-process)",
   ),
+  json: jsonOption("also print what was (or would be) done as JSON on stdout"),
   backend: backendOption(),
 };
 
@@ -36,7 +37,6 @@ export const importCommand = defineCommand({
   options,
   examples: [
     "awsafe import --dry-run",
-    "awsafe import",
     "awsafe import --profile me",
     "awsafe import --route-roles",
   ],

@@ -6,6 +6,7 @@ import { redact } from "../../../redact.js";
 import { openChosenStore } from "../../../runtime/open-configured-store.js";
 import { chooseStoringBackend, recordFirstBackend } from "../../../runtime/storing-backend.js";
 import type { CommandRun } from "../../command-spec.js";
+import { importToJson } from "../../format/import-to-json.js";
 import type { CliIo } from "../../io.js";
 import type { ImportInput } from "./import-command.js";
 
@@ -34,6 +35,7 @@ export const runImport: CommandRun<ImportInput> = async (input, io) => {
     checkpoint: io.hooks.checkpoint,
   });
   io.stderr.write(report(result, dryRun, backend));
+  if (input.json) io.stdout.write(importToJson(result, dryRun, backend));
   if (!dryRun && result.plan.candidates.length > 0) await recordFirstBackend(io, choice);
   const left = result.plan.stray.length + result.plan.misprefixed.length;
   if (left === 0) return ExitCode.Ok;

@@ -1,3 +1,4 @@
+import { styleFor, type Style } from "../../format/style.js";
 import { listProfiles, type ProfileListing } from "../../../app/credentials/list-profiles.js";
 import { ExitCode } from "../../../errors.js";
 import { redact } from "../../../redact.js";
@@ -23,19 +24,19 @@ export const runList: CommandRun<ListInput> = async (input, io) => {
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
-  io.stdout.write(profileTable(profiles));
+  io.stdout.write(profileTable(profiles, styleFor(io.stdout, io.env)));
   io.stderr.write(storeViewNote(store, "stored keys not shown"));
   io.stderr.write(formatWarnings(warnings));
   return ExitCode.Ok;
 };
 
-function profileTable(profiles: readonly ProfileListing[]): string {
+function profileTable(profiles: readonly ProfileListing[], style: Style): string {
   if (profiles.length === 0)
     return "no profiles: the shared config and credentials files define none\n";
   const rows = profiles.map(({ summary, region, storedKeyId }) => [
     summary.profile,
     region ?? "-",
-    credentialsCell(summary) +
+    credentialsCell(summary, style) +
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   return formatTable(["PROFILE", "REGION", "CREDENTIALS"], rows);

@@ -28,6 +28,6 @@ export const migrateCommand = defineCommand({
     "move every stored item to another backend, verify, delete the source, and use the new backend",
   args,
   options,
-  examples: ["awsafe migrate --from keychain --to file"],
+  examples: ["awsafe migrate --from keychain --to file", "awsafe migrate --from file --to pass"],
   load: async () => (await import("./run-migrate.js")).runMigrate,
 });

@@ -38,6 +38,9 @@ export const serveCommand = defineCommand({
     "serve a profile's credentials on a loopback endpoint (ECS style; IMDSv2 with --ec2) until stopped",
   args,
   options,
-  examples: ['eval "$(awsafe serve admin &)"   # or copy the printed export lines'],
+  examples: [
+    "awsafe serve admin   # prints the export lines for other shells, then serves",
+    "awsafe serve admin --ec2 --port 9911",
+  ],
   load: async () => (await import("./run-serve.js")).runServe,
 });

@@ -84,6 +84,10 @@ export const ssoCommand = defineGroup({
   subcommands: [
     defineCommand({
       name: "login",
+      examples: [
+        "awsafe sso login --sso-session corp",
+        "awsafe sso login --profile dev --use-device-code",
+      ],
       description:
         "sign in (browser with PKCE, or --use-device-code); tokens go to the secret store",
       args: none,
@@ -92,6 +96,7 @@ export const ssoCommand = defineGroup({
     }),
     defineCommand({
       name: "logout",
+      examples: ["awsafe sso logout --sso-session corp", "awsafe sso logout --all"],
       description: "end the portal session, delete the stored token and its role sessions",
       args: none,
       options: logoutOptions,
@@ -99,6 +104,7 @@ export const ssoCommand = defineGroup({
     }),
     defineCommand({
       name: "list",
+      examples: ["awsafe sso list --sso-session corp", "awsafe sso list --sso-session corp --json"],
       description: "the accounts and roles the signed-in user can reach",
       args: none,
       options: listOptions,
@@ -106,6 +112,10 @@ export const ssoCommand = defineGroup({
     }),
     defineCommand({
       name: "populate",
+      examples: [
+        "awsafe sso populate --sso-session corp --dry-run",
+        "awsafe sso populate --sso-session corp --prune",
+      ],
       description:
         "write one profile per account and role into ~/.aws/config (routed through awsafe)",
       args: none,
@@ -114,6 +124,10 @@ export const ssoCommand = defineGroup({
     }),
     defineCommand({
       name: "configure",
+      examples: [
+        "awsafe sso configure --sso-session corp --start-url https://d-1234567890.awsapps.com/start --region eu-west-1",
+        "awsafe sso configure --sso-session corp --profile dev --account-id 111111111111 --role-name ReadOnly",
+      ],
       description: "write an [sso-session] (and a profile) the way aws configure sso does",
       args: none,
       options: configureOptions,
