@@ -8,8 +8,9 @@ export interface Choice {
 
 /** How a {@link Questions.text} answer is offered and checked. */
 export interface TextQuestion {
-  /** What Enter alone answers, shown in the box. */
+  /** The suggestion: shown in the empty box, and what Enter alone answers. */
   readonly initial?: string | undefined;
+  /** An example shown in the empty box when there is no suggestion. */
   readonly placeholder?: string | undefined;
   /** The problem with an answer, shown under it until it is fixed; `undefined`: it is fine. */
   readonly check?: ((answer: string) => string | undefined) | undefined;

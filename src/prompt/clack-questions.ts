@@ -41,13 +41,22 @@ export function clackQuestions(platform: NodeJS.Platform): Questions {
           output,
         }),
       ),
+    // The suggestion is shown as the placeholder and taken on Enter; typing replaces it.
     text: (message: string, question: TextQuestion) =>
       ask<string>((clack, { input, output }) =>
         clack.text({
           message,
-          ...(question.initial === undefined ? {} : { initialValue: question.initial }),
-          ...(question.placeholder === undefined ? {} : { placeholder: question.placeholder }),
-          validate: (answer) => question.check?.((answer ?? "").trim()),
+          ...(question.initial === undefined
+            ? question.placeholder === undefined
+              ? {}
+              : { placeholder: question.placeholder }
+            : { placeholder: question.initial, defaultValue: question.initial }),
+          validate: (typed) => {
+            const answer = (typed ?? "").trim();
+            if (answer === "")
+              return question.initial === undefined ? "An answer is needed" : undefined;
+            return question.check?.(answer);
+          },
           input,
           output,
         }),

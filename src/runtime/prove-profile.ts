@@ -3,6 +3,7 @@ import { createStsAdapter } from "../aws/sts-adapter.js";
 import { splitCommand } from "../config/split-command.js";
 import { AuthError, ConfigError } from "../errors.js";
 import { readProcessDocument } from "../ports/credentials-json.js";
+import { awsafeSecretVariables } from "../ports/environment.js";
 import { childEnvironment } from "../process/child-environment.js";
 import { programOutput } from "../process/program-output.js";
 import type { RuntimeContext } from "./context.js";
@@ -46,7 +47,7 @@ export async function proveProfile(
 async function throughAwsCli(context: RuntimeContext, profile: string): Promise<Proof> {
   const args = ["sts", "get-caller-identity", "--profile", profile, "--output", "json"];
   const via = `aws ${args.join(" ")}`;
-  const out = await run("aws", args, childEnvironment(context.env, "drop-aws-credentials"), via);
+  const out = await run("aws", args, awsCliEnvironment(context), via);
   const identity = parseIdentity(out, via);
   return { via, ...identity };
 }
@@ -58,7 +59,7 @@ async function throughProcessLine(
 ): Promise<Proof> {
   const [program, ...args] = splitCommand(processLine, "credential_process");
   const via = `credential_process of profile "${profile}", then sts get-caller-identity`;
-  const out = await run(program, args, childEnvironment(context.env, "keep-aws-credentials"), via);
+  const out = await run(program, args, awsCliEnvironment(context), via);
   let document: unknown;
   try {
     document = JSON.parse(out);
@@ -72,6 +73,20 @@ async function throughProcessLine(
     { profile },
   );
   return { via, arn: identity.arn, account: identity.account };
+}
+
+/**
+ * The AWS CLI's environment: the caller's less the AWS credential variables (`--profile` names
+ * the credentials). The store passphrase variables, which no other child gets, stay when set:
+ * the AWS CLI runs awsafe, which needs them exactly as when the person runs `aws` in this shell.
+ */
+function awsCliEnvironment(context: RuntimeContext): Record<string, string> {
+  const env = childEnvironment(context.env, "drop-aws-credentials");
+  for (const name of awsafeSecretVariables) {
+    const value = context.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
 }
 
 /** Runs a program (stdin closed: prompts go to the terminal itself); its stdout, or an AuthError. */

@@ -10,6 +10,7 @@ import type { AppContext } from "../app-context.js";
 import { configureProfile } from "../configure/configure-profile.js";
 import { importKeys, type ImportResult } from "../import/import-keys.js";
 import { planImport } from "../import/plan-import.js";
+import { sharedFileKeyFindings } from "../doctor/machine/plaintext-checks.js";
 import { loadSharedConfig } from "../load-shared-config.js";
 import { keepSetupBackups, type SetupBackup } from "./setup-backups.js";
 import { knownMfaSerial, knownRoles, sourceRegion, type SetupFacts } from "./setup-plan.js";
@@ -96,6 +97,7 @@ export async function setUpProfile(
       hint: "Give the answers as flags with --yes, e.g. awsafe setup --yes --role-arn ARN (see awsafe setup --help).",
     });
   }
+  if (ask !== undefined) for (const line of facts.findings) await ask.say(line);
   const chosen = await chooseImports(facts, answers, ask);
   const imported =
     chosen.length === 0
@@ -190,6 +192,9 @@ async function readFacts(
   ]);
   return {
     facts: {
+      findings: sharedFileKeyFindings(shared)
+        .filter((found) => found.status !== "ok")
+        .map((found) => `${found.message} (as awsafe doctor reports)`),
       candidates: plan.candidates,
       profiles: shared.data.profiles,
       configFile: paths.configFile,

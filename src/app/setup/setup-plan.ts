@@ -4,6 +4,8 @@ import { profileSetting } from "./setup-values.js";
 
 /** What the shared files hold for setup, read before it asks anything. */
 export interface SetupFacts {
+  /** What `doctor` says of the plain-text keys in the shared files. */
+  readonly findings: readonly string[];
   /** Profiles with plain-text long-term keys that import can move into the store. */
   readonly candidates: readonly ImportCandidate[];
   /** The profiles, as parsed. */

@@ -58,45 +58,46 @@ function summary(result: SetupResult, proof: Proof | undefined, skipped: boolean
   for (const file of result.changedFiles) lines.push(`  file     ${file}`);
   for (const candidate of result.imported?.plan.candidates ?? []) {
     lines.push(
-      `  profile  "${candidate.profile}": its plain-text key ${redact(candidate.accessKeyId)} moved into the store; its credential_process runs awsafe`,
+      `  profile  "${candidate.profile}": key ${redact(candidate.accessKeyId)} moved into the store, routed through awsafe`,
     );
   }
   lines.push(
-    `  profile  "${result.profile}": role ${result.roleArn}, from "${result.source}", MFA ${result.mfaSerial} (${result.mfaFrom}); its credential_process runs awsafe`,
+    `  profile  "${result.profile}": role ${result.roleArn} from "${result.source}", routed through awsafe`,
+    `           MFA device ${result.mfaSerial} (${result.mfaFrom})`,
   );
   lines.push(`  store    ${result.storeLocation}`);
   for (const ref of result.imported?.storedItems ?? [])
     lines.push(`           ${ref.kind} ${ref.name}`);
   for (const backup of result.backups) {
-    if (!backup.created)
-      lines.push(`           backup ${backup.name} (${backup.file} before setup)`);
+    if (!backup.created) lines.push(`           backup ${backup.name} (the file before setup)`);
   }
   lines.push("");
   if (result.problem !== undefined) lines.push(`Not proven: ${result.problem}`);
   else if (proof !== undefined) {
     lines.push(`Proven: ${proof.via}`);
-    lines.push(`        → ${proof.arn}`);
+    lines.push(`  → ${proof.arn}`);
   } else if (skipped)
     lines.push(`Not proven (--no-verify): aws sts get-caller-identity --profile ${result.profile}`);
-  lines.push("", "To undo:");
+  lines.push("", "To undo, in this order:");
+  if (result.backups.length > 0) lines.push("  # the files as they were before setup");
   for (const backup of result.backups) {
-    lines.push(
-      backup.created
-        ? `  rm ${backup.file}                     # setup created it`
-        : `  awsafe backup restore ${backup.name}   # ${backup.file} as it was`,
-    );
+    lines.push(backup.created ? `  rm ${backup.file}` : `  awsafe backup restore ${backup.name}`);
   }
-  for (const candidate of result.imported?.plan.candidates ?? []) {
-    lines.push(
-      `  awsafe remove ${candidate.profile}   # the stored key (the restored file holds it again)`,
-    );
+  const imported = result.imported?.plan.candidates ?? [];
+  if (imported.length > 0) {
+    lines.push("  # the stored keys (the restored credentials file holds them again)");
+    for (const { profile } of imported) lines.push(`  awsafe remove ${profile}`);
   }
-  lines.push(
-    `  awsafe backup purge ${result.backups
-      .map((b) => b.name)
-      .filter(Boolean)
-      .join(" ")}   # the backups, once you no longer need them`,
-    "",
-  );
+  const backupNames = [
+    ...(result.imported?.storedItems ?? [])
+      .filter((ref) => ref.kind === "backup")
+      .map((ref) => ref.name),
+    ...result.backups.filter((backup) => !backup.created).map((backup) => backup.name),
+  ];
+  if (backupNames.length > 0) {
+    lines.push("  # then, once you no longer need them, the backups");
+    lines.push(`  awsafe backup purge ${backupNames.join(" ")}`);
+  }
+  lines.push("");
   return lines.join("\n");
 }
