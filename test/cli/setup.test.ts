@@ -163,6 +163,24 @@ describe("awsafe setup on a terminal, from the seed user's files", () => {
   });
 });
 
+describe("awsafe setup interrupted", () => {
+  it("Ctrl-C at the first question exits 130 and changes nothing", async () => {
+    const home = seedHome();
+    const terminal = awsafeInTmux(["setup"], environment(home));
+    try {
+      await terminal.waitFor('Profile "assume-only" has plain-text keys');
+      terminal.press("C-c");
+      expect(await terminal.exitCode()).toBe(130);
+    } finally {
+      terminal.close();
+    }
+    expect(read(home, "credentials")).toBe(seedCredentials);
+    expect(read(home, "config")).toBe(seedConfig);
+    const stored = await awsafe(["list"], environment(home, { AWSAFE_PROMPT: "none" }));
+    expect(stored.stdout).not.toContain("secret store");
+  });
+});
+
 describe("awsafe setup --yes, without a terminal", () => {
   it("takes the flags and IAM's MFA device, proves the profile, and its undo lines restore the files", async () => {
     const home = seedHome();
@@ -213,6 +231,37 @@ describe("awsafe setup --yes, without a terminal", () => {
     }
     expect(read(home, "credentials")).toBe(seedCredentials);
     expect(read(home, "config")).toBe(seedConfig);
+  });
+});
+
+describe("awsafe setup where the AWS CLI is not installed", () => {
+  it("proves the profile through its credential_process line and GetCallerIdentity", async () => {
+    const home = seedHome();
+    const env = environment(home, {
+      // No `aws` on this PATH; awsafe, node and the mfa_process are named by absolute paths.
+      PATH: mkdtempSync(path.join(tmpdir(), "awsafe-empty-path-")),
+      AWSAFE_PROMPT: "none",
+      EMULATOR_URL: emulator.url,
+      TOTP_SECRET: seedUser(emulator, "assume-only").totpSecret ?? "",
+    });
+    const setup = await awsafe(
+      [
+        "setup",
+        "--yes",
+        "--profile-name",
+        "admin",
+        "--role-arn",
+        adminRole,
+        "--mfa-process",
+        `'${process.execPath}' '${mfaScript}'`,
+      ],
+      env,
+    );
+    expect(setup.status, setup.stderr).toBe(0);
+    expect(setup.stdout).toContain(
+      'Proven: credential_process of profile "admin", then sts get-caller-identity',
+    );
+    expect(setup.stdout).toMatch(/→ arn:aws:sts::210987654321:assumed-role\/AdminRole\//);
   });
 });
 
