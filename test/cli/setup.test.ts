@@ -119,11 +119,15 @@ describe("awsafe setup on a terminal, from the seed user's files", () => {
       await terminal.waitFor("Which MFA device protects the role?");
       expect(terminal.screen()).toContain("arn:aws:iam::123456789012:mfa/assume-only");
       expect(terminal.screen()).toContain("listed by IAM");
+      console.log(`--- the MFA device question ---\n${terminal.screen().trimEnd()}`);
       terminal.press("Enter");
       await terminal.waitFor("The ARN of the role you work in");
       terminal.type("arn:aws:iam::210987654321:AdminRole");
       terminal.press("Enter");
       await terminal.waitFor("is not an IAM role ARN");
+      console.log(
+        `--- the role ARN question, refusing an answer ---\n${terminal.screen().trimEnd()}`,
+      );
       terminal.press(...Array<string>(40).fill("BSpace"));
       terminal.type(adminRole);
       terminal.press("Enter");
