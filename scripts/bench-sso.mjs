@@ -2,7 +2,8 @@
 // seed of 1,000 accounts × 3 permission sets), with the release build (dist/):
 //   sso-populate-3000: `awsafe sso populate` of 3,000 profiles, the portal throttled at 20
 //     calls/s (the figure granted cites for Identity Center) and awsafe at its default pace
-//   sso-populate-rss: that run's peak resident memory (/usr/bin/time-free: getrusage of the child)
+//   sso-populate-rss: that run's peak resident memory (VmHWM of the child), with the keychain
+//     store, so that it is populate's own: the file store adds one scrypt derivation (~290 MiB)
 //   sso-hot-path-vs-node-floor: cached SSO role credentials through `credential-process`
 //     (answered by the agent) against `node -e 0`, measured alternately
 //   sso-parallel-20-signins: browser starts when 20 `credential-process` calls find no token
@@ -106,6 +107,8 @@ function awsafe(env, args) {
 try {
   // Populate, throttled at 20 calls/s.
   const populateHome = home();
+  populateHome.env.AWSAFE_BACKEND = "keychain";
+  populateHome.env.DBUS_SESSION_BUS_ADDRESS = process.env.DBUS_SESSION_BUS_ADDRESS;
   awsafe(populateHome.env, ["sso", "login", "--sso-session", "corp"]);
   await controlApi("POST", "rate-limit", { service: "sso", perSecond: 20, burst: 5 });
   const { seconds, peakKiB, status } = await timedWithPeak(populateHome.env, [

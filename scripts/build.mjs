@@ -69,11 +69,20 @@ const cli = await build({
   external: [...common.external, "./main.js"],
   banner: { js: "#!/usr/bin/env node" },
 });
+// The library: what `import ... from "awsafe"` loads is index.js and the small chunks it
+// imports; fromAwsafe() loads the agent's client at its first call, and the in-process engine
+// (with the AWS SDK's STS client) only when the agent cannot serve, each a chunk of its own.
 const library = await build({
   ...common,
   entryPoints: { index: "src/index.ts" },
   define: { ...common.define, ...esmDefine },
   outdir: out,
+  splitting: true,
+  chunkNames: "chunks/lib-[name]-[hash]",
+  // The SDK's error class that fromAwsafe() throws is the installed package's, not a copy: the
+  // one the application's SDK has too, wherever npm dedupes them (so `instanceof` holds). It is
+  // imported only when a call fails.
+  external: [...common.external, "@smithy/property-provider"],
   banner: { js: cjsShim },
 });
 
@@ -82,7 +91,21 @@ const mainText = readFileSync(`${out}/main.js`, "utf8");
 writeFileSync(`${out}/main.js`, mainText.replace(`${cjsShim}\n`, ""));
 
 const inputs = { ...main.metafile.inputs, ...cli.metafile.inputs, ...library.metafile.inputs };
-writeFileSync(`${out}/meta.json`, JSON.stringify({ inputs: Object.keys(inputs) }, null, 2));
+// `library`: each file of the library and what it imports, statically or at run time, for the
+// test that importing the library loads neither the CLI nor the AWS SDK.
+const libraryFiles = Object.fromEntries(
+  Object.entries(library.metafile.outputs).map(([file, output]) => [
+    file,
+    {
+      imports: output.imports.map(({ path, kind }) => ({ path, kind })),
+      inputs: Object.keys(output.inputs),
+    },
+  ]),
+);
+writeFileSync(
+  `${out}/meta.json`,
+  JSON.stringify({ inputs: Object.keys(inputs), library: libraryFiles }, null, 2),
+);
 if (!testBuild) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
     stdio: "inherit",

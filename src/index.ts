@@ -1,5 +1,8 @@
-// The awsafe library: the shared-config engine and the credential planner, for use from code
-// that wants to read AWS profiles the way the SDKs do.
+// The awsafe library: `fromAwsafe()`, awsafe's credential provider for the AWS SDK for
+// JavaScript v3; and the shared-config engine and the credential planner, for use from code that
+// wants to read AWS profiles the way the SDKs do.
+export { fromAwsafe, type FromAwsafeInit } from "./lib/from-awsafe.js";
+export type { AwsafeCredentialsError } from "./lib/to-provider-error.js";
 export {
   ExitCode,
   AppError,

@@ -77,7 +77,7 @@ function badCredentials(error: unknown, call: FailedStsCall, what: string, code:
     return new AuthError(
       `${what} failed: the session it was signed with is no longer valid (${code})`,
       {
-        hint: `Drop the cached sessions with \`awsafe remove ${call.profile} --sessions\` and try again`,
+        hint: `Drop the cached sessions with \`awsafe clear ${call.profile}\` and try again`,
         cause: error,
       },
     );

@@ -42,10 +42,15 @@ export type InputOf<A extends ArgSpecs, O extends OptionSpecs> = {
  */
 export type CommandRun<I> = (input: I, io: CliIo) => Promise<number>;
 
-/** What the parser hands over: positionals in order and options by commander's names. */
+/**
+ * What the parser hands over: positionals in order (a variadic argument's words as one array)
+ * and options by commander's names.
+ */
 export interface ParsedWords {
   readonly positionals: readonly unknown[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** How many of the words were given after a literal `--` (commander drops the `--` itself). */
+  readonly afterDoubleDash: number;
 }
 
 /**
@@ -94,10 +99,14 @@ export function defineCommand<const A extends ArgSpecs, const O extends OptionSp
     hidden: definition.hidden ?? false,
     subcommands: [],
     run: async (words, io) => {
+      const positionals = argumentWords(
+        args.map(([, spec]) => spec),
+        words,
+      );
       const fields: [string, unknown][] = [
         ...args.map(([field, spec], index): [string, unknown] => [
           field,
-          spec.read(words.positionals[index]),
+          spec.read(positionals[index]),
         ]),
         ...options.map(([field, spec]): [string, unknown] => [
           field,
@@ -110,6 +119,26 @@ export function defineCommand<const A extends ArgSpecs, const O extends OptionSp
       return run(input as InputOf<A, O>, io);
     },
   };
+}
+
+/**
+ * The words of each argument. A command ending in a variadic argument (`exec [profile] --
+ * <command...>`) takes its other arguments only from words before `--`: `awsafe exec -- aws s3
+ * ls` names no profile, where commander would make `aws` the profile.
+ */
+function argumentWords(specs: readonly ArgSpec<unknown>[], words: ParsedWords): readonly unknown[] {
+  if (words.afterDoubleDash === 0 || specs.at(-1)?.variadic !== true) return words.positionals;
+  const fixed = specs.length - 1;
+  const flat = words.positionals.flatMap((word): unknown[] => {
+    const items: unknown[] = Array.isArray(word) ? word : [word];
+    return items;
+  });
+  const given = Math.min(fixed, flat.length - words.afterDoubleDash);
+  return [
+    ...flat.slice(0, given),
+    ...Array.from({ length: fixed - given }, () => undefined),
+    flat.slice(given),
+  ];
 }
 
 /** A group of subcommands under one name (`awsafe agent <start|stop|status>`). */

@@ -1,7 +1,14 @@
 import { UsageError } from "../errors.js";
 import type { CredentialRequest } from "../runtime/credential-request.js";
 import type { OptionSpec } from "./command-spec.js";
-import { durationOption, flagOption, negatedFlag, requiredArg, textOption } from "./options.js";
+import {
+  durationOption,
+  flagOption,
+  negatedFlag,
+  optionalArg,
+  requiredArg,
+  textOption,
+} from "./options.js";
 import { readStdinLine } from "./read-stdin-line.js";
 
 /** `--backend`: which secret store (checked where the backend is chosen, with its hint). */
@@ -22,6 +29,15 @@ export function jsonOption(what = "print JSON"): OptionSpec<boolean> {
 
 /** The profile a credential command works for. */
 export const profileArg = requiredArg("profile", "the profile in ~/.aws/config");
+
+/**
+ * The profile of a command that offers the profile picker when it is left out (`exec`,
+ * `export`, `serve`): optional to the parser; the command asks, or reports it missing.
+ */
+export const pickableProfileArg = optionalArg(
+  "profile",
+  "the profile in ~/.aws/config; left out on a terminal (and no AWS_PROFILE): pick it from a list",
+);
 
 /** The options every credential command takes (`credential-process`, `export`, `exec`, `serve`). */
 export const credentialOptions = {

@@ -12,7 +12,7 @@ import { reportError } from "./report-error.js";
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const debug = args.includes("--debug");
   let exitCode: number = ExitCode.Ok;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(args, io, (code) => {
     exitCode = code;
   });
   try {
@@ -24,7 +24,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+function buildProgram(
+  args: readonly string[],
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): Command {
   const program = new Command("awsafe")
     .description("Short-lived, MFA-backed AWS credentials without keys on disk.")
     .version(__AWSAFE_VERSION__, "-V, --version")
@@ -36,16 +40,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
     });
-  for (const node of commandTable) addNode(program, node, io, setExitCode);
+  for (const node of commandTable) addNode(program, node, { args, io, setExitCode });
   return program;
 }
 
-function addNode(
-  parent: Command,
-  node: CommandNode,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-): void {
+interface RunState {
+  readonly args: readonly string[];
+  readonly io: CliIo;
+  readonly setExitCode: (code: number) => void;
+}
+
+function addNode(parent: Command, node: CommandNode, state: RunState): void {
   const command = parent
     .command(node.name, node.hidden ? { hidden: true } : {})
     .description(node.description)
@@ -68,22 +73,43 @@ function addNode(
   if (node.examples.length > 0) {
     command.addHelpText("after", `\nExamples:\n${node.examples.map((e) => `  ${e}`).join("\n")}\n`);
   }
-  for (const sub of node.subcommands) addNode(command, sub, io, setExitCode);
+  for (const sub of node.subcommands) addNode(command, sub, state);
   const run = node.run;
   if (run !== undefined) {
     command.action(async (...actionArgs: unknown[]) => {
-      setExitCode(await run(parsedWords(actionArgs), io));
+      const words = parsedWords(actionArgs, wordsAfterDoubleDash(state.args, node));
+      state.setExitCode(await run(words, state.io));
     });
   }
 }
 
 /** Commander passes positionals, then the options object, then the Command itself. */
-function parsedWords(actionArgs: readonly unknown[]): ParsedWords {
+function parsedWords(actionArgs: readonly unknown[], afterDoubleDash: number): ParsedWords {
   const options = actionArgs.at(-2);
   return {
     positionals: actionArgs.slice(0, -2),
     options: typeof options === "object" && options !== null ? { ...options } : {},
+    afterDoubleDash,
   };
+}
+
+/**
+ * How many words follow the literal `--` of `args`, as commander reads them: the first `--` that
+ * is not the value of an option of `node` (`--region --` gives the region "--"). awsafe's own
+ * options before the command take no value.
+ */
+function wordsAfterDoubleDash(args: readonly string[], node: CommandNode): number {
+  const valueFlags = new Set(
+    node.options
+      .filter((spec) => /<[^>]+>/.test(spec.flags))
+      .flatMap((spec) => spec.flags.split(/[ ,|]+/).filter((flag) => flag.startsWith("-"))),
+  );
+  for (let index = 0; index < args.length; index++) {
+    const word = args[index] ?? "";
+    if (word === "--") return args.length - index - 1;
+    if (valueFlags.has(word)) index++;
+  }
+  return 0;
 }
 
 function fromCommanderError(error: CommanderError, args: readonly string[], io: CliIo): number {

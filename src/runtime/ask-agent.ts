@@ -62,7 +62,7 @@ export async function credentialsFromAgent(
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       },
-      clientMfaSource(context, request.mfaToken),
+      request.mfaSource ?? clientMfaSource(context, request.mfaToken),
       undefined,
       signIn,
     );

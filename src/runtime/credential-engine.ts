@@ -58,7 +58,7 @@ export async function resolveInProcess(
   const { store, choice } = opened ?? (await openCommandStore(context, request.backend));
   const deps: ResolveDeps = {
     store,
-    mfa: clientMfaSource(context, request.mfaToken),
+    mfa: request.mfaSource ?? clientMfaSource(context, request.mfaToken),
     lock: namedFileLock(path.join(choice.paths.dataDir, "locks")),
     now: context.now,
     ssoSignIn: clientSsoSignIn(context, { mode: "auto" }),

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defaultSeed } from "../../emulator/seed/default-seed.js";
 import { start, type RunningEmulator } from "../../emulator/server.js";
 import { seedUser } from "../../emulator/test-support/emulator-fixture.js";
 import { awsafeArgv } from "../support/awsafe-command.js";
 import { repoRoot } from "../support/conformance.js";
 import { makeHome } from "../support/run-awsafe.js";
-import { awsafeInTmux } from "../support/tmux-terminal.js";
+import { awsafeOnTmux } from "../support/tmux-terminal.js";
 
 // `awsafe setup` from the seed user's exact files (examples/aws: plain-text keys of `assume-only`
 // in ~/.aws/credentials, its roles in ~/.aws/config), against an emulator whose `assume-only`
@@ -21,6 +21,9 @@ const keyId = /aws_access_key_id = (\S+)/.exec(seedCredentials)?.[1] ?? "";
 const secret = /aws_secret_access_key = (\S+)/.exec(seedCredentials)?.[1] ?? "";
 const adminRole = "arn:aws:iam::210987654321:role/AdminRole";
 const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
+
+// A terminal run waits for the AWS CLI and the agent: minutes under a loaded CI, not seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 let emulator: RunningEmulator;
 const homes: string[] = [];
@@ -41,12 +44,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const home of homes) {
-    await awsafe(["agent", "stop"], environment(home));
-    rmSync(home, { recursive: true, force: true });
-  }
+  // Each HOME's agent (the proofs started them), stopped together: one by one is slow under load.
+  await Promise.all(homes.map((home) => awsafe(["agent", "stop"], environment(home))));
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
   await emulator.stop();
-});
+}, 60_000);
 
 function seedHome(): string {
   const home = makeHome({ config: seedConfig, credentials: seedCredentials });
@@ -112,33 +114,33 @@ describe("awsafe setup on a terminal, from the seed user's files", () => {
   it("asks, imports, writes the routed role profile, proves it through the AWS CLI, says how to undo", async () => {
     const home = seedHome();
     const env = environment(home);
-    const terminal = awsafeInTmux(["setup"], env, { width: 110, height: 50 });
+    const terminal = await awsafeOnTmux(["setup"], env, { width: 110, height: 50 });
     try {
-      await terminal.waitFor('Profile "assume-only" has plain-text keys (****MPLE)');
-      terminal.press("Enter");
-      await terminal.waitFor("Which MFA device protects the role?");
-      expect(terminal.screen()).toContain("arn:aws:iam::123456789012:mfa/assume-only");
-      expect(terminal.screen()).toContain("listed by IAM");
-      console.log(`--- the MFA device question ---\n${terminal.screen().trimEnd()}`);
-      terminal.press("Enter");
-      await terminal.waitFor("The ARN of the role you work in");
-      terminal.type("arn:aws:iam::210987654321:AdminRole");
-      terminal.press("Enter");
-      await terminal.waitFor("is not an IAM role ARN");
+      await terminal.waitForScreen('Profile "assume-only" has plain-text keys (****MPLE)');
+      await terminal.keys("Enter");
+      await terminal.waitForScreen("Which MFA device protects the role?");
+      expect(await terminal.screen()).toContain("arn:aws:iam::123456789012:mfa/assume-only");
+      expect(await terminal.screen()).toContain("listed by IAM");
+      console.log(`--- the MFA device question ---\n${(await terminal.screen()).trimEnd()}`);
+      await terminal.keys("Enter");
+      await terminal.waitForScreen("The ARN of the role you work in");
+      await terminal.type("arn:aws:iam::210987654321:AdminRole");
+      await terminal.keys("Enter");
+      await terminal.waitForScreen("is not an IAM role ARN");
       console.log(
-        `--- the role ARN question, refusing an answer ---\n${terminal.screen().trimEnd()}`,
+        `--- the role ARN question, refusing an answer ---\n${(await terminal.screen()).trimEnd()}`,
       );
-      terminal.press(...Array<string>(40).fill("BSpace"));
-      terminal.type(adminRole);
-      terminal.press("Enter");
-      await terminal.waitFor("A name for the role profile");
-      terminal.press("Enter");
+      await terminal.keys(...Array<string>(40).fill("BSpace"));
+      await terminal.type(adminRole);
+      await terminal.keys("Enter");
+      await terminal.waitForScreen("A name for the role profile");
+      await terminal.keys("Enter");
       // The AWS CLI runs the profile's credential_process: awsafe asks for the code on the pane.
-      await terminal.waitFor("Enter MFA code for arn:aws:iam::123456789012:mfa/assume-only");
-      terminal.type(totpNow());
-      terminal.press("Enter");
-      const code = await terminal.exitCode();
-      const screen = terminal.screen();
+      await terminal.waitForScreen("Enter MFA code for arn:aws:iam::123456789012:mfa/assume-only");
+      await terminal.type(totpNow());
+      await terminal.keys("Enter");
+      const code = await terminal.exitCode(90_000);
+      const screen = await terminal.screen();
       console.log(`--- awsafe setup, as the terminal showed it ---\n${screen}`);
       expect(code, screen).toBe(0);
       expect(screen).toContain(
@@ -151,7 +153,7 @@ describe("awsafe setup on a terminal, from the seed user's files", () => {
       expect(screen).toContain("awsafe remove assume-only");
       expect(screen).not.toContain(secret);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
     expect(read(home, "credentials")).not.toContain(keyId);
     expect(read(home, "credentials")).not.toContain(secret);
@@ -170,13 +172,13 @@ describe("awsafe setup on a terminal, from the seed user's files", () => {
 describe("awsafe setup interrupted", () => {
   it("Ctrl-C at the first question exits 130 and changes nothing", async () => {
     const home = seedHome();
-    const terminal = awsafeInTmux(["setup"], environment(home));
+    const terminal = await awsafeOnTmux(["setup"], environment(home));
     try {
-      await terminal.waitFor('Profile "assume-only" has plain-text keys');
-      terminal.press("C-c");
-      expect(await terminal.exitCode()).toBe(130);
+      await terminal.waitForScreen('Profile "assume-only" has plain-text keys');
+      await terminal.keys("C-c");
+      expect(await terminal.exitCode(90_000)).toBe(130);
     } finally {
-      terminal.close();
+      await terminal.close();
     }
     expect(read(home, "credentials")).toBe(seedCredentials);
     expect(read(home, "config")).toBe(seedConfig);

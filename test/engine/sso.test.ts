@@ -42,6 +42,8 @@ if (!withAwsCliV2)
 
 const browser = path.join(repoRoot, "test/engine/fixtures/follow-browser.mjs");
 const startUrl = "https://d-1234567890.awsapps.com/start";
+/** An organisation's own sign-in domain instead of `*.awsapps.com`. */
+const vanityStartUrl = "https://sign-in.example.org/start";
 const ssoAdminArn =
   /^arn:aws:sts::111111111111:assumed-role\/AWSReservedSSO_AdministratorAccess_[0-9a-f]+\/developer$/;
 const deployArn = /^arn:aws:sts::111111111111:assumed-role\/DeployRole\//;
@@ -122,6 +124,13 @@ function ssoWorld(): SsoWorld {
       "[profile half]",
       "sso_session = corp",
       "sso_account_id = 111111111111",
+      "[sso-session vanity]",
+      `sso_start_url = ${vanityStartUrl}`,
+      "sso_region = us-east-1",
+      "[profile vanity]",
+      "sso_session = vanity",
+      "sso_account_id = 111111111111",
+      "sso_role_name = ReadOnlyAccess",
       "[profile nowhere]",
       "sso_session = missing",
       "sso_account_id = 111111111111",
@@ -470,3 +479,22 @@ describe("sso login --export-aws-cli-cache", () => {
 function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
+
+describe("a vanity start URL", () => {
+  let world: SsoWorld;
+  beforeAll(() => {
+    world = ssoWorld();
+  });
+  afterAll(async () => {
+    await world.stopAgent();
+  });
+
+  it("a vanity start URL (not *.awsapps.com) signs in and gives its role's credentials", async () => {
+    const login = await world.awsafe(["sso", "login", "--sso-session", "vanity"]);
+    expect(login.stderr).toContain(`Signed in to ${vanityStartUrl}`);
+    expect(login.status).toBe(0);
+    const result = await world.awsafeCredentials(["credential-process", "vanity"]);
+    expect(result.stderr).toBe("");
+    expect(jsonFields(result.stdout)).toMatchObject({ Version: "1", AccountId: "111111111111" });
+  });
+});

@@ -94,5 +94,45 @@ describe.skipIf(testsBinary)("npm pack, then npm install -g of the tarball", () 
       "no profiles: the shared config and credentials files define none\n",
     );
     expect(listed.status).toBe(0);
+
+    // The library of the installed package: `import "awsafe"` from beside it, its declarations,
+    // and a fromAwsafe() call that starts the agent with the installed CLI (an unknown profile,
+    // so no AWS call: the agent's answer comes back as the SDK's error class).
+    const library = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        [
+          'const { fromAwsafe } = await import("awsafe");',
+          'try { await fromAwsafe({ profile: "nope" })(); } catch (error) {',
+          "  console.log(JSON.stringify({ name: error.name, tryNextLink: error.tryNextLink, hint: error.hint }));",
+          "}",
+        ].join("\n"),
+      ],
+      {
+        cwd: path.join(prefix, "lib"),
+        encoding: "utf8",
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: home,
+          AWSAFE_BACKEND: "file",
+          AWSAFE_FILE_PASSPHRASE: "global-install-FAKE",
+          // An agent a failed run leaves behind goes away on its own.
+          AWSAFE_AGENT_IDLE_SECONDS: "60",
+        },
+      },
+    );
+    expect(library.stderr).toBe("");
+    const failure = JSON.parse(library.stdout) as Record<string, unknown>;
+    expect(failure.name).toBe("CredentialsProviderError");
+    expect(failure.tryNextLink).toBe(false);
+    expect(failure.hint).toMatch(/\S/);
+    const packageDir = path.join(prefix, "lib/node_modules/awsafe");
+    expect(readFileSync(path.join(packageDir, "dist/types/index.d.ts"), "utf8")).toContain(
+      "fromAwsafe",
+    );
+    expect(run(["agent", "status"]).stdout).toMatch(/^awsafe agent \S+ running/);
+    expect(run(["agent", "stop"]).status).toBe(0);
   }, 300_000);
 });

@@ -1,9 +1,10 @@
 import { stringProperty } from "../../config/config-data.js";
 import type { ConfigWarning } from "../../config/config-warning.js";
 import type { ProfileLocation } from "../../config/parse-shared-config.js";
+import type { PlanFacts } from "../../plan/plan-credentials.js";
 import { summarizeProfiles, type ProfileSummary } from "../../plan/summarize-profiles.js";
 import type { AppContext } from "../app-context.js";
-import { loadSharedConfig } from "../load-shared-config.js";
+import { loadSharedConfig, type LoadedSharedConfig } from "../load-shared-config.js";
 
 /** One profile as `awsafe list` shows it. */
 export interface ProfileListing {
@@ -25,7 +26,30 @@ export async function listProfiles(
 ): Promise<{ profiles: ProfileListing[]; warnings: readonly ConfigWarning[] }> {
   const shared = await loadSharedConfig(context, { locate: true });
   const facts = { storedKeyProfiles: new Set(storedKeyIds.keys()) };
-  const profiles = summarizeProfiles(shared.data, facts).map((summary): ProfileListing => {
+  return { profiles: listingsOf(shared, facts, storedKeyIds), warnings: shared.warnings };
+}
+
+/**
+ * Every profile of the shared files, as {@link listProfiles} lists them, without opening the
+ * secret store: for the profile picker, which must not ask for a passphrase, unlock a keychain
+ * or wait for one. A profile with no credentials in the files is taken to have its keys in the
+ * store, as awsafe's own profiles do, so the roles built on it plan as they will when used
+ * (a profile with settings only is then said to have stored keys; using it says otherwise).
+ */
+export async function listProfilesFromFiles(context: AppContext): Promise<ProfileListing[]> {
+  const shared = await loadSharedConfig(context, { locate: true });
+  const bare = summarizeProfiles(shared.data)
+    .filter((summary) => summary.status === "none")
+    .map((summary) => summary.profile);
+  return listingsOf(shared, { storedKeyProfiles: new Set(bare) }, new Map());
+}
+
+function listingsOf(
+  shared: LoadedSharedConfig,
+  facts: PlanFacts,
+  storedKeyIds: ReadonlyMap<string, string>,
+): ProfileListing[] {
+  return summarizeProfiles(shared.data, facts).map((summary): ProfileListing => {
     const properties = shared.data.profiles[summary.profile];
     return {
       summary,
@@ -34,5 +58,4 @@ export async function listProfiles(
       storedKeyId: storedKeyIds.get(summary.profile),
     };
   });
-  return { profiles, warnings: shared.warnings };
 }

@@ -1,9 +1,13 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { credentialOptions, profileArg } from "../../credential-options.js";
+import { credentialOptions, pickableProfileArg } from "../../credential-options.js";
 import { flagOption, variadicArg } from "../../options.js";
 
 const args = {
-  profile: profileArg,
+  profile: {
+    ...pickableProfileArg,
+    description:
+      "the profile in ~/.aws/config, before --; none before -- (`awsafe exec -- cmd`), on a terminal and no AWS_PROFILE: pick it from a list",
+  },
   command: variadicArg("command", "the command and its arguments, after -- (default: $SHELL)"),
 };
 const options = {
@@ -24,6 +28,10 @@ export const execCommand = defineCommand({
     "run a command (after --) with temporary credentials in a clean environment; no command: $SHELL",
   args,
   options,
-  examples: ["awsafe exec admin -- aws s3 ls", "awsafe exec admin --server -- terraform apply"],
+  examples: [
+    "awsafe exec admin -- aws s3 ls",
+    "awsafe exec admin --server -- terraform apply",
+    "awsafe exec -- aws s3 ls   # no profile before --: pick one from a list",
+  ],
   load: async () => (await import("./run-exec.js")).runExec,
 });

@@ -1,9 +1,9 @@
 import { defineCommand, type InputOf } from "../../command-spec.js";
-import { credentialOptions, profileArg } from "../../credential-options.js";
+import { credentialOptions, pickableProfileArg } from "../../credential-options.js";
 import { exportFormats } from "../../format/format-credentials.js";
 import { choiceOption } from "../../options.js";
 
-const args = { profile: profileArg };
+const args = { profile: pickableProfileArg };
 const options = {
   format: choiceOption(
     "--format <format>",
@@ -23,6 +23,10 @@ export const exportCommand = defineCommand({
   description: "print a profile's temporary credentials for a shell, a file or a program",
   args,
   options,
-  examples: ['eval "$(awsafe export admin)"', "awsafe export admin --format json"],
+  examples: [
+    'eval "$(awsafe export admin)"',
+    "awsafe export admin --format json",
+    'eval "$(awsafe export)"   # pick the profile from a list (drawn on stderr)',
+  ],
   load: async () => (await import("./run-export.js")).runExport,
 });

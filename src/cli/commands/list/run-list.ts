@@ -1,9 +1,9 @@
 import { listProfiles, type ProfileListing } from "../../../app/credentials/list-profiles.js";
 import { ExitCode } from "../../../errors.js";
-import type { ProfileSummary } from "../../../plan/summarize-profiles.js";
 import { redact } from "../../../redact.js";
 import { inspectStore } from "../../../runtime/inspect-store.js";
 import type { CommandRun } from "../../command-spec.js";
+import { credentialsCell } from "../../format/credentials-cell.js";
 import { formatWarnings } from "../../format/format-warnings.js";
 import { planToJson } from "../../format/plan-to-json.js";
 import { storeViewNote, storeViewToJson } from "../../format/store-view.js";
@@ -39,17 +39,6 @@ function profileTable(profiles: readonly ProfileListing[]): string {
       (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
   ]);
   return formatTable(["PROFILE", "REGION", "CREDENTIALS"], rows);
-}
-
-function credentialsCell(summary: ProfileSummary): string {
-  switch (summary.status) {
-    case "ok":
-      return summary.description;
-    case "none":
-      return "none (settings only)";
-    case "error":
-      return `error: ${summary.error}`;
-  }
 }
 
 function listingToJson({ summary, region, locations, storedKeyId }: ProfileListing): unknown {

@@ -12,7 +12,7 @@ import {
 const args = {
   profile: optionalArg(
     "profile",
-    "the profile (default: AWS_PROFILE, AWS_DEFAULT_PROFILE, default)",
+    "the profile (default: AWS_PROFILE, AWS_DEFAULT_PROFILE; neither set, on a terminal: pick it from a list; else default)",
   ),
 };
 

@@ -3,10 +3,12 @@ import { ExitCode, UsageError } from "../../../errors.js";
 import { loginToConsole } from "../../../runtime/console-login.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
+import { profileOrPick } from "../../pick-profile/profile-or-pick.js";
 import type { LoginInput } from "./login-command.js";
 
 /**
- * `awsafe login [profile]`: opens the console in a browser through a one-time loopback address,
+ * `awsafe login [profile]` (no profile: the picker on a terminal, else `AWS_PROFILE` or
+ * `default`): opens the console in a browser through a one-time loopback address,
  * or prints the login URL with `--stdout` (the only place it is ever shown).
  */
 export const runLogin: CommandRun<LoginInput> = async (input, io) => {
@@ -18,7 +20,9 @@ export const runLogin: CommandRun<LoginInput> = async (input, io) => {
       },
     );
   }
-  const profile = input.profile ?? selectedProfileName(io.env);
+  const profile = await profileOrPick(io, input.profile, "login", () =>
+    selectedProfileName(io.env),
+  );
   const { mfaToken } = credentialRequest(profile, {
     region: input.region,
     duration: undefined,

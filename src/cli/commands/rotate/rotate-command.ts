@@ -3,7 +3,10 @@ import { backendOption, credentialOptions, jsonOption } from "../../credential-o
 import { flagOption, negatedFlag, optionalArg } from "../../options.js";
 
 const args = {
-  profile: optionalArg("profile", "the profile whose stored access key is replaced"),
+  profile: optionalArg(
+    "profile",
+    "the profile whose stored access key is replaced (neither it nor --all, on a terminal: pick it from a list)",
+  ),
 };
 const options = {
   all: flagOption("--all", "rotate every profile with a stored key, one after the other"),

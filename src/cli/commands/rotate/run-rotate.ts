@@ -5,27 +5,29 @@ import { redact } from "../../../redact.js";
 import { rotateKeys } from "../../../runtime/rotate-keys.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
+import { profileOrPick } from "../../pick-profile/profile-or-pick.js";
 import type { RotateInput } from "./rotate-command.js";
 
 /**
- * `awsafe rotate <profile> | --all`: replaces stored access keys (see `app/rotate/`), saying
+ * `awsafe rotate <profile> | --all` (neither: the picker on a terminal): replaces stored access keys (see `app/rotate/`), saying
  * each step on stderr as it is done; the outcome goes to stderr, or to stdout as JSON.
  */
 export const runRotate: CommandRun<RotateInput> = async (input, io) => {
-  if ((input.profile === undefined) === !input.all) {
-    throw new UsageError(
-      input.all
-        ? "Give either a profile or --all, not both"
-        : "Name the profile to rotate, or --all",
-      { hint: "e.g. `awsafe rotate me`, or `awsafe rotate --all` for every stored key" },
-    );
+  const hint = "e.g. `awsafe rotate me`, or `awsafe rotate --all` for every stored key";
+  if (input.profile !== undefined && input.all) {
+    throw new UsageError("Give either a profile or --all, not both", { hint });
   }
   if (input.noSession && input.mfaToken !== undefined) {
     throw new UsageError("--mfa-token has no use with --no-session", {
       hint: "--no-session calls IAM with the key itself, without MFA; leave out one of them",
     });
   }
-  const { mfaToken } = credentialRequest(input.profile ?? "", {
+  const profile = input.all
+    ? undefined
+    : await profileOrPick(io, input.profile, "rotate", () => {
+        throw new UsageError("Name the profile to rotate, or --all", { hint });
+      });
+  const { mfaToken } = credentialRequest(profile ?? "", {
     region: undefined,
     duration: undefined,
     noSession: input.noSession,
@@ -37,7 +39,7 @@ export const runRotate: CommandRun<RotateInput> = async (input, io) => {
   await rotateKeys(
     io,
     {
-      profiles: input.profile === undefined ? "all" : [input.profile],
+      profiles: profile === undefined ? "all" : [profile],
       noSession: input.noSession,
       mfaToken,
       agent: !input.noAgent,

@@ -4,15 +4,18 @@ import { serveCredentials } from "../../../runtime/serve-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
 import { posixExports } from "../../format/posix-exports.js";
+import { missingProfileError, profileOrPick } from "../../pick-profile/profile-or-pick.js";
 import type { ServeInput } from "./serve-command.js";
 
 /**
- * `awsafe serve <profile> [--port P] [--ec2]`: serves the profile's credentials on
+ * `awsafe serve [profile] [--port P] [--ec2]` (no profile: the picker on a terminal): serves the profile's credentials on
  * `127.0.0.1` until SIGINT (exit 130) or SIGTERM (exit 0), refreshing them before they expire.
  * Prints the variables a program needs to use it, one `export` line each, on stdout.
  */
 export const runServe: CommandRun<ServeInput> = async (input, io) => {
-  const { profile } = input;
+  const profile = await profileOrPick(io, input.profile, "serve", () => {
+    throw missingProfileError("serve");
+  });
   const request = credentialRequest(profile, input);
   const { served, resolved: first } = await serveCredentials(io, request, {
     log: (line) => io.stderr.write(`awsafe serve: ${line}\n`),

@@ -1,5 +1,5 @@
 import { defineCommand, type InputOf, type OptionSpec } from "../../command-spec.js";
-import { credentialOptions, profileArg } from "../../credential-options.js";
+import { credentialOptions, pickableProfileArg } from "../../credential-options.js";
 import { flagOption, textOption } from "../../options.js";
 import { UsageError } from "../../../errors.js";
 
@@ -21,7 +21,7 @@ const port: OptionSpec<number> = {
   },
 };
 
-const args = { profile: profileArg };
+const args = { profile: pickableProfileArg };
 const options = {
   port,
   ec2: flagOption("--ec2", "also serve the EC2 instance metadata (IMDSv2) flow"),
