@@ -18,6 +18,7 @@ import { migrateCommand } from "./commands/migrate/migrate-command.js";
 import { removeCommand } from "./commands/remove/remove-command.js";
 import { rotateCommand } from "./commands/rotate/rotate-command.js";
 import { serveCommand } from "./commands/serve/serve-command.js";
+import { setupCommand } from "./commands/setup/setup-command.js";
 import { ssoCommand } from "./commands/sso/sso-command.js";
 
 /**
@@ -25,6 +26,7 @@ import { ssoCommand } from "./commands/sso/sso-command.js";
  * and how to read them; the body of a command is imported when it runs.
  */
 export const commandTable: readonly CommandNode[] = [
+  setupCommand,
   listCommand,
   explainCommand,
   configureCommand,
