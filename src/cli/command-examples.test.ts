@@ -38,7 +38,8 @@ describe("the examples that end each command's help", () => {
         const words = (example.split("awsafe ")[1] ?? "").split(/\s(?:#|\||&&|>|--\s)/)[0] ?? "";
         let nodes = commandTable;
         let named: CommandNode | undefined;
-        for (const word of words.split(/\s+/)) {
+        // A word may end the command substitution it stands in: eval "$(awsafe export)".
+        for (const word of words.split(/[\s)"']+/)) {
           const next = nodes.find((candidate) => candidate.name === word);
           if (next === undefined) break;
           named = next;
