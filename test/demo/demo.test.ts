@@ -56,5 +56,5 @@ describe("npm run demo", () => {
     const url = /emulator at (\S+),/.exec(stdout)?.[1] ?? "";
     expect(processesWithHome(home)).toEqual([]);
     await expect(fetch(`${url}/__emulator/stats`)).rejects.toThrow();
-  });
+  }, 120_000); // the release build: each unlock of the file store costs a full scrypt derivation
 });
