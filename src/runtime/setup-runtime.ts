@@ -1,12 +1,10 @@
 import type { SetupDeps } from "../app/setup/set-up-profile.js";
 import { createIamAdapter } from "../aws/iam-adapter.js";
 import { credentialProcessLine } from "../config/awsafe-process-line.js";
-import type { Questions } from "../ports/questions.js";
 import type { SecretStore } from "../ports/secret-store.js";
-import { clackQuestions } from "../prompt/clack-questions.js";
-import { lineQuestions } from "../prompt/line-questions.js";
 import type { RuntimeContext } from "./context.js";
 import { openChosenStore, type ConfiguredBackend } from "./open-configured-store.js";
+import { terminalQuestions } from "./terminal-questions.js";
 
 /**
  * What `awsafe setup` works with: questions on the terminal when there is one (clack, drawn on
@@ -24,11 +22,4 @@ export function setupDeps(context: RuntimeContext, choice: ConfiguredBackend): S
     now: context.now,
     checkpoint: context.checkpoint,
   };
-}
-
-function terminalQuestions(context: RuntimeContext): Questions | undefined {
-  if (!context.prompter.canPrompt()) return undefined;
-  // The Bun single executable cannot let go of a terminal stream (see line-questions.ts).
-  if ("bun" in process.versions) return lineQuestions();
-  return clackQuestions(context.platform.platform);
 }

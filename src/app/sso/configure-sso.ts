@@ -35,16 +35,15 @@ export async function configureSso(
   context: AppContext,
   request: SsoConfigureRequest,
 ): Promise<readonly string[]> {
-  if (
-    !/^https:\/\/\S+$/.test(request.startUrl) &&
-    !/^http:\/\/127\.0\.0\.1[:/]/.test(request.startUrl)
-  ) {
-    throw new UsageError(`--start-url ${request.startUrl} is not an https URL`, {
+  const urlProblem = startUrlProblem(request.startUrl);
+  if (urlProblem !== undefined) {
+    throw new UsageError(`--start-url ${urlProblem}`, {
       hint: "Give the AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start (or your own domain)",
     });
   }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(request.region)) {
-    throw new UsageError(`--region ${request.region} is not an AWS region name`, {
+  const badRegion = regionProblem(request.region);
+  if (badRegion !== undefined) {
+    throw new UsageError(`--region ${badRegion}`, {
       hint: "Give the region of the IAM Identity Center instance, e.g. us-east-1",
     });
   }
@@ -80,4 +79,18 @@ export async function configureSso(
     for (const file of result.changedFiles) if (!changed.includes(file)) changed.push(file);
   }
   return changed;
+}
+
+/** What is wrong with an AWS access portal URL (`sso_start_url`), or `undefined`. */
+export function startUrlProblem(url: string): string | undefined {
+  return /^https:\/\/\S+$/.test(url) || /^http:\/\/127\.0\.0\.1[:/]/.test(url)
+    ? undefined
+    : `${url} is not an https URL`;
+}
+
+/** What is wrong with an AWS region name, or `undefined`. */
+export function regionProblem(region: string): string | undefined {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)
+    ? undefined
+    : `${region} is not an AWS region name`;
 }

@@ -59,6 +59,7 @@ const configureOptions = {
   accountId: textOption("--account-id <id>", "the profile's account"),
   roleName: textOption("--role-name <name>", "the profile's role (permission set)"),
   profileRegion: textOption("--profile-region <region>", "the profile's region"),
+  backend: backendOption(),
 };
 
 /** What `awsafe sso login` is given. */
@@ -127,8 +128,10 @@ export const ssoCommand = defineGroup({
       examples: [
         "awsafe sso configure --sso-session corp --start-url https://d-1234567890.awsapps.com/start --region eu-west-1",
         "awsafe sso configure --sso-session corp --profile dev --account-id 111111111111 --role-name ReadOnly",
+        "awsafe sso configure   # on a terminal: asks, signs in, offers the accounts and roles",
       ],
-      description: "write an [sso-session] (and a profile) the way aws configure sso does",
+      description:
+        "write an [sso-session] (and a profile) the way aws configure sso does; asks on a terminal for what the flags leave out",
       args: none,
       options: configureOptions,
       load: async () => (await import("./run-sso-configure.js")).runSsoConfigure,
