@@ -62,7 +62,8 @@ export async function credentialsFromAgent(
         ...(options.region === undefined ? {} : { region: options.region }),
         ...(request.backend === undefined ? {} : { backend: request.backend }),
       },
-      clientMfaSource(context, request.mfaToken),
+      // Made when the agent asks for a code, not before: a cached answer needs no MFA source.
+      (mfaRequest) => clientMfaSource(context, request.mfaToken)(mfaRequest),
       undefined,
       signIn,
     );
