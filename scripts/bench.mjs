@@ -2,6 +2,9 @@
 // this one process, and ratios compare two things measured alternately, so a noisy shared
 // machine moves both sides alike. Run through `npm run -s bench` (which builds first).
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createPlanner, parseSharedConfig } from "../dist/index.js";
 import { benchStore } from "./bench-store.mjs";
@@ -81,15 +84,43 @@ function benchConfig() {
   for (let i = 0; i < 5; i++) once();
   const runs = Array.from({ length: 21 }, once);
   console.log(`config-10k-profiles: ${median(runs).toFixed(1)} ms`);
+  benchList(files);
+}
+
+/**
+ * `awsafe list` of the same 10,000 profiles end to end (a fresh process each time: start-up,
+ * reading, planning and printing), in a HOME whose store is empty, against `node -e 0` measured
+ * alternately.
+ */
+function benchList(files) {
+  const home = mkdtempSync(path.join(tmpdir(), "awsafe-bench-list-"));
+  try {
+    mkdirSync(path.join(home, ".aws"));
+    writeFileSync(path.join(home, ".aws/config"), files.config);
+    writeFileSync(path.join(home, ".aws/credentials"), files.credentials);
+    const env = { ...startEnv, HOME: home, AWSAFE_BACKEND: "file", AWSAFE_AGENT: "off" };
+    const list = [],
+      node = [];
+    for (let i = 0; i < 12; i++) {
+      list.push(timeCommand(process.execPath, ["dist/cli.cjs", "list"], env));
+      node.push(timeCommand(process.execPath, ["-e", "0"], env));
+    }
+    console.log(`list-10k-profiles: ${median(list.slice(2)).toFixed(1)} ms`);
+    console.log(
+      `list-10k-vs-node-floor: ${(median(list.slice(2)) / median(node.slice(2))).toFixed(2)} x`,
+    );
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 
 // Start-up is timed in a minimal environment: variables such as NODE_EXTRA_CA_CERTS make Node
 // read files at start and would hide what awsafe itself costs.
 const startEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
 
-function timeCommand(command, args) {
+function timeCommand(command, args, env = startEnv) {
   const start = performance.now();
-  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "inherit"], env: startEnv });
+  const result = spawnSync(command, args, { stdio: ["ignore", "pipe", "inherit"], env });
   const elapsed = performance.now() - start;
   if (result.status !== 0)
     throw new Error(`bench: ${command} ${args.join(" ")} exited ${result.status}`);

@@ -34,8 +34,15 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
         return outcome.signedIn;
       })
       .then(async (outcome) => {
-        if ("exitCode" in outcome) process.exitCode = outcome.exitCode;
-        else await (await load.main()).main(args, outcome.handOver);
+        if (!("exitCode" in outcome)) {
+          await (await load.main()).main(args, outcome.handOver);
+          return;
+        }
+        // The answer is printed: end now rather than close the agent's connection as a stream,
+        // whose teardown builds process.stderr (Node's net.Socket#_destroy compares itself with
+        // it), a pipe stream that costs more than the rest of the exit; the kernel closes it.
+        if (outcome.written === true) process.exit(outcome.exitCode);
+        process.exitCode = outcome.exitCode;
       });
   } else {
     void load.main().then(({ main }) => main(args));

@@ -13,8 +13,12 @@ export interface HandOver {
   readonly agentUnavailable?: string | undefined;
 }
 
-/** How the fast path ended: an exit code, or the CLI proper takes over. */
-export type FastOutcome = { readonly exitCode: number } | { readonly handOver: HandOver };
+/**
+ * How the fast path ended: an exit code, or the CLI proper takes over. `written` says that all
+ * it printed has reached its descriptors, so the process may end at once.
+ */
+export type FastOutcome =
+  { readonly exitCode: number; readonly written?: boolean } | { readonly handOver: HandOver };
 
 /**
  * The hot path: `awsafe credential-process <profile>`, which the AWS CLI and SDKs run before
@@ -29,7 +33,14 @@ export async function fastCredentialProcess(
   profile: string,
   signIn: SsoSignIn,
 ): Promise<FastOutcome> {
-  const stderr = fdOutput(2, () => process.stderr);
+  const stderrFd = fdOutput(2, () => process.stderr);
+  let queued = false;
+  const stderr = {
+    write(chunk: string) {
+      queued = !stderrFd.write(chunk) || queued;
+      return true;
+    },
+  };
   const context = processContext({
     env: process.env,
     notice: (line) => stderr.write(`awsafe: ${line}\n`),
@@ -51,8 +62,8 @@ export async function fastCredentialProcess(
       return { handOver: { agentUnavailable: answer.why } };
     }
     const { resolved } = answer;
-    fdOutput(1, () => process.stdout).write(processOutput(resolved.credentials));
-    return { exitCode: 0 };
+    const printed = fdOutput(1, () => process.stdout).write(processOutput(resolved.credentials));
+    return { exitCode: 0, written: printed && !queued };
   } catch (error) {
     return { exitCode: reportError(error, { stderr }, false) };
   }

@@ -45,10 +45,9 @@ export function createPlanner(config: ConfigData, facts: PlanFacts = {}): Planne
     }
     const chain = walkSourceChain(config, readProfile, profileName, stored);
     const region = chain.selected.region;
-    return {
-      profile: profileName,
-      ...(region === undefined ? {} : { region }),
-      steps: chainSteps(chain),
-    };
+    const steps = chainSteps(chain);
+    return region === undefined
+      ? { profile: profileName, steps }
+      : { profile: profileName, region, steps };
   };
 }

@@ -91,9 +91,13 @@ function roleHop(
   isSelected: boolean,
   storedKeyProfiles: ReadonlySet<string>,
 ): RoleProfile | undefined {
-  const { roleArn } = profile;
   // role_arn beside web_identity_token_file is the web-identity role, not an AssumeRole hop.
-  if (roleArn === undefined || profile.webIdentityTokenFile !== undefined) return undefined;
+  if (!hasRoleArn(profile) || profile.webIdentityTokenFile !== undefined) return undefined;
   if (!isSelected && hasLongTermKeys(profile, storedKeyProfiles)) return undefined;
-  return { ...profile, roleArn };
+  // The profile itself, not a copy: profiles are read once and never changed.
+  return profile;
+}
+
+function hasRoleArn(profile: Profile): profile is RoleProfile {
+  return profile.roleArn !== undefined;
 }

@@ -67,7 +67,8 @@ export async function credentialsFromAgent(
         ...(request.backend === undefined ? {} : { backend: request.backend }),
         ...(context.debug === undefined ? {} : { debug: true }),
       },
-      request.mfaSource ?? clientMfaSource(context, request.mfaToken),
+      // Made when the agent asks for a code, not before: a cached answer needs no MFA source.
+      (mfaRequest) => (request.mfaSource ?? clientMfaSource(context, request.mfaToken))(mfaRequest),
       undefined,
       signIn,
     );

@@ -47,16 +47,24 @@ export interface IniHandler {
  */
 export function scanIni(text: string, file: string, handler: IniHandler): ConfigWarning[] {
   const parser = new LineParser(file, handler);
-  const lines = text.split(/\r?\n/);
-  if (lines[0]?.startsWith("\uFEFF") === true) {
-    lines[0] = lines[0].slice(1);
+  let start = 0;
+  if (text.startsWith("\uFEFF")) {
+    start = 1;
     parser.warn(
       1,
       ConfigWarningCode.ByteOrderMark,
       "the file starts with a UTF-8 byte-order mark, which the AWS CLI cannot read",
     );
   }
-  for (let index = 0; index < lines.length; index++) parser.accept(lines[index] ?? "", index + 1);
+  // One line at a time, cut at "\n" alone: a 10,000-profile file read this way leaves no array
+  // of every line for the garbage collector to carry, and every line is trimmed before it is
+  // read, so the "\r" a CRLF line keeps changes nothing.
+  for (let lineNumber = 1; ; lineNumber++) {
+    const end = text.indexOf("\n", start);
+    parser.accept(end === -1 ? text.slice(start) : text.slice(start, end), lineNumber);
+    if (end === -1) break;
+    start = end + 1;
+  }
   parser.finish();
   return parser.warnings;
 }
