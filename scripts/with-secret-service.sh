@@ -10,7 +10,13 @@ if [ "$#" -eq 0 ]; then
   exit 64
 fi
 if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
-  # The keyring password only protects this throwaway session's keyring.
-  exec dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh "$@"
+  # The keyring password only protects this throwaway session's keyring, which lives in a
+  # directory of its own (not ~/.local/share/keyrings): nothing stored survives the run, and two
+  # runs at once do not share items.
+  keyrings=$(mktemp -d "${TMPDIR:-/tmp}/awsafe-keyring-XXXXXX")
+  trap 'rm -rf "$keyrings"' EXIT INT TERM
+  status=0
+  KEYRINGS="$keyrings" dbus-run-session -- sh -c 'printf pw | XDG_DATA_HOME="$KEYRINGS" gnome-keyring-daemon --unlock --components=secrets >/dev/null; unset KEYRINGS; exec "$@"' sh "$@" || status=$?
+  exit "$status"
 fi
 exec "$@"

@@ -142,11 +142,11 @@ describeWithRealThing(
           const scanned = await sampleWhile(
             world.awsafe(["login", profile, "--browser", "chromium"], env),
           );
-          samples.push(...scanned.samples);
+          for (const sample of scanned.samples) samples.push(sample);
           expect(scanned.result.status, scanned.result.stderr).toBe(0);
           const browser = await attach(path.join(dataDir, profile));
           const { page, text } = await consoleText(browser);
-          samples.push(...sampleProcesses());
+          for (const sample of sampleProcesses()) samples.push(sample);
           texts[profile] = text;
           consoles[profile] = { browser, page };
         }

@@ -348,7 +348,7 @@ describe("awsafe login through the one-time loopback address", () => {
     );
     expect(run.status, run.stderr).toBe(0);
     await fakeBrowserPage(records, 1);
-    samples.push(...sampleProcesses());
+    for (const sample of sampleProcesses()) samples.push(sample);
     const awsafe = samples.filter((p) => p.cmdline.includes(" login admin --browser chromium"));
     const browser = samples.filter((p) => p.cmdline.includes("fake-browser.mjs"));
     expect(awsafe.length).toBeGreaterThan(0);

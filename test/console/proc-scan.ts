@@ -39,9 +39,9 @@ export async function sampleWhile<T>(
     state.done = true;
   });
   while (!state.done) {
-    samples.push(...sampleProcesses());
+    for (const sample of sampleProcesses()) samples.push(sample);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  samples.push(...sampleProcesses());
+  for (const sample of sampleProcesses()) samples.push(sample);
   return { result: await result, samples };
 }
