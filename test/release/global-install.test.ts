@@ -132,7 +132,7 @@ describe.skipIf(testsBinary)("npm pack, then npm install -g of the tarball", () 
     expect(readFileSync(path.join(packageDir, "dist/types/index.d.ts"), "utf8")).toContain(
       "fromAwsafe",
     );
-    expect(run(["agent", "status"]).stdout).toMatch(/^awsafe agent \S+ running/);
+    expect(run(["agent", "status"]).stdout).toMatch(/^awsafe agent \S+ ✓ running/);
     expect(run(["agent", "stop"]).status).toBe(0);
   }, 300_000);
 });
