@@ -51,9 +51,11 @@ for (const [shell, path] of shells) {
   if (!present && !ci)
     console.warn(`test/cli/completion.test.ts: ${shell} skipped — ${path} missing`);
   describe.runIf(present || ci)(`awsafe completion ${shell}, in ${shell}`, () => {
-    it.each(cases)("completes %s", (_line, words, expected) => {
+    it.each(cases)("completes %s", (line, words, expected) => {
       const file = script(shell);
-      expect(candidates(shell, path, file, words)).toEqual(expected);
+      const offered = candidates(shell, path, file, words);
+      console.log(`${shell}: ${line} → ${offered.join(" ")}`);
+      expect(offered).toEqual(expected);
     });
   });
 }
