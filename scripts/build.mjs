@@ -51,7 +51,7 @@ mkdirSync(out, { recursive: true });
 
 const main = await build({
   ...common,
-  entryPoints: { main: "src/cli/main.ts" },
+  entryPoints: { main: "src/cli/main.ts", "complete-main": "src/cli/complete-main.ts" },
   define: { ...common.define, ...esmDefine },
   outdir: out,
   splitting: true,
@@ -66,7 +66,7 @@ const cli = await build({
   entryPoints: ["src/cli/entry.ts"],
   outfile: `${out}/cli.cjs`,
   format: "cjs",
-  external: [...common.external, "./main.js"],
+  external: [...common.external, "./main.js", "./complete-main.js"],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it

@@ -1,5 +1,6 @@
 import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
+import type { complete } from "./complete-main.js";
 import type { main, ssoSignInForAgent } from "./main.js";
 
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
@@ -9,6 +10,8 @@ export interface Entrypoints {
     readonly main: typeof main;
     readonly ssoSignInForAgent: typeof ssoSignInForAgent;
   }>;
+  /** `__complete`: the completion scripts' call at each TAB, without the CLI proper. */
+  readonly complete: () => Promise<{ readonly complete: typeof complete }>;
 }
 
 /**
@@ -44,6 +47,10 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
         if (outcome.written === true) process.exit(outcome.exitCode);
         process.exitCode = outcome.exitCode;
       });
+  } else if (command === "__complete" && profile === "--") {
+    void load.complete().then(({ complete }) => {
+      complete(args.slice(2));
+    });
   } else {
     void load.main().then(({ main }) => main(args));
   }

@@ -9,4 +9,5 @@ import { fastCredentialProcess } from "./fast-credential-process.js";
 dispatch(process.argv.slice(2), {
   fastPath: () => fastCredentialProcess,
   main: () => import("./main.js"),
+  complete: () => import("./complete-main.js"),
 });

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { locateSharedConfig } from "../../../config/locate-shared-config.js";
-import { parseSharedConfig } from "../../../config/parse-shared-config.js";
 import { ExitCode } from "../../../errors.js";
 import { commandTable } from "../../command-table.js";
 import type { CommandRun } from "../../command-spec.js";
 import { completeWords } from "../../completion/complete-words.js";
 import { completionScript } from "../../completion/completion-scripts.js";
-import type { CliIo } from "../../io.js";
+import { profileNames } from "../../completion/profile-names.js";
 import type { CompleteInput, CompletionInput } from "./completion-command.js";
 
 /** `awsafe completion <shell>`: the script, which calls this same awsafe back at each TAB. */
@@ -22,27 +19,9 @@ export const runCompletion: CommandRun<CompletionInput> = (input, io) => {
  */
 export const runComplete: CommandRun<CompleteInput> = (input, io) => {
   const words = input.words.length === 0 ? [""] : input.words;
-  const candidates = completeWords(commandTable, words, { profiles: () => profileNames(io) });
+  const candidates = completeWords(commandTable, words, {
+    profiles: () => profileNames(io.env, io.platform),
+  });
   io.stdout.write(candidates.map((candidate) => `${candidate}\n`).join(""));
   return Promise.resolve(ExitCode.Ok);
 };
-
-function profileNames(io: CliIo): readonly string[] {
-  try {
-    const paths = locateSharedConfig(io.env, io.platform);
-    const read = (path: string) => {
-      try {
-        return { path, text: readFileSync(path, "utf8") };
-      } catch {
-        return undefined;
-      }
-    };
-    const { data } = parseSharedConfig({
-      config: read(paths.configFile),
-      credentials: read(paths.credentialsFile),
-    });
-    return Object.keys(data.profiles).sort();
-  } catch {
-    return [];
-  }
-}
