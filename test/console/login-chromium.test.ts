@@ -49,6 +49,7 @@ const headlessFlags = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--password-store=basic",
   "--remote-debugging-port=0",
 ];
 

@@ -41,9 +41,13 @@ describeWithRealThing(
           "--disable-background-networking",
           "--disable-component-update",
           "--disable-sync",
+          // No keyring: the test session's Secret Service is awsafe's, not the browser's.
+          "--password-store=basic",
         ],
+        // A first start with a fresh profile on a loaded 2-core CI takes a while.
+        timeout: 120_000,
       });
-    }, 60_000);
+    }, 150_000);
     afterAll(async () => {
       await browser?.close();
       await world.stopAgent();
