@@ -1,8 +1,7 @@
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Choice, Questions, TextQuestion } from "../ports/questions.js";
-import { closeSync, openSync } from "node:fs";
-import type { Readable, Writable } from "node:stream";
 import type * as Clack from "@clack/prompts";
+import { openControllingTerminal, type ControllingTerminal } from "./controlling-terminal.js";
 
 /**
  * {@link Questions} drawn by `@clack/prompts` on the controlling terminal (`/dev/tty`), opened
@@ -12,9 +11,9 @@ import type * as Clack from "@clack/prompts";
  */
 export function clackQuestions(platform: NodeJS.Platform): Questions {
   const ask = async <T>(
-    draw: (clack: typeof Clack, terminal: Terminal) => Promise<T | symbol>,
+    draw: (clack: typeof Clack, terminal: ControllingTerminal) => Promise<T | symbol>,
   ): Promise<T> => {
-    const terminal = await openTerminal(platform);
+    const terminal = await openControllingTerminal(platform);
     if (terminal === undefined) {
       throw new UsageError("Cannot ask: there is no terminal", {
         hint: "Give every answer as a flag, with --yes (see `awsafe setup --help`).",
@@ -72,38 +71,4 @@ export function clackQuestions(platform: NodeJS.Platform): Questions {
       });
     },
   };
-}
-
-/** The two ends of the terminal the questions are drawn on, and how to let go of them. */
-interface Terminal {
-  readonly input: Readable;
-  readonly output: Writable;
-  close(): void;
-}
-
-/** Opens `/dev/tty` (stdin and stderr on Windows, when they are the console). */
-async function openTerminal(platform: NodeJS.Platform): Promise<Terminal | undefined> {
-  if (platform === "win32") {
-    if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
-    return { input: process.stdin, output: process.stderr, close: () => undefined };
-  }
-  const { ReadStream, WriteStream } = await import("node:tty");
-  let readFd: number | undefined;
-  try {
-    readFd = openSync("/dev/tty", "r");
-    const input = new ReadStream(readFd);
-    const output = new WriteStream(openSync("/dev/tty", "w"));
-    return {
-      input,
-      output,
-      close: () => {
-        input.destroy();
-        output.destroy();
-      },
-    };
-  } catch {
-    // No controlling terminal (a service, cron, `setsid`): there is no one to ask.
-    if (readFd !== undefined) closeSync(readFd);
-    return undefined;
-  }
 }

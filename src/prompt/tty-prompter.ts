@@ -1,6 +1,6 @@
-import { closeSync, openSync } from "node:fs";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
+import { openControllingTerminal, terminalReachable } from "./controlling-terminal.js";
 
 /** Where the terminal prompter talks; tests pass their own. */
 export interface TtyPrompterOptions {
@@ -71,49 +71,6 @@ export function ttyPrompter(options: TtyPrompterOptions): Prompter {
     secret: (question) => ask(question, true),
     confirm: async (question) => /^(y|yes)$/i.test((await ask(question, false)).trim()),
   };
-}
-
-/** Whether the controlling terminal can be opened, without loading what talks to it. */
-function terminalReachable(platform: NodeJS.Platform): boolean {
-  if (platform === "win32") return process.stdin.isTTY && process.stderr.isTTY;
-  try {
-    closeSync(openSync("/dev/tty", "r"));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Opens the controlling terminal. `node:tty` is loaded only here, when a question is asked:
- * `credential-process` starts on every AWS call and almost never prompts.
- */
-async function openControllingTerminal(platform: NodeJS.Platform): Promise<Terminal | undefined> {
-  if (platform === "win32") {
-    // Windows has no /dev/tty; the console is stdin/stderr when they are attached to it.
-    if (!terminalReachable(platform)) return undefined;
-    return { input: process.stdin, output: process.stderr, close: () => undefined };
-  }
-  const { ReadStream, WriteStream } = await import("node:tty");
-  let readFd: number | undefined;
-  try {
-    readFd = openSync("/dev/tty", "r");
-    const writeFd = openSync("/dev/tty", "w");
-    const input = new ReadStream(readFd);
-    const output = new WriteStream(writeFd);
-    return {
-      input,
-      output,
-      close: () => {
-        input.destroy();
-        output.destroy();
-      },
-    };
-  } catch {
-    // No controlling terminal (a service, a pipe from cron, `setsid`): there is no one to ask.
-    if (readFd !== undefined) closeSync(readFd);
-    return undefined;
-  }
 }
 
 async function askSynchronously(question: string, silent: boolean): Promise<string> {
