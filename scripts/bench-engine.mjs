@@ -10,7 +10,7 @@
 //   hot-path-binary-vs-aws-vault: that against aws-vault 7.2 `export --no-session --format=json`
 //     of keys in its encrypted file (no AWS call), measured alternately; skipped with a note when
 //     no aws-vault binary is found ($AWS_VAULT_BIN, else .peers/bin/aws-vault as
-//     ../shared/peers/build-aws-vault.sh leaves it, else aws-vault on PATH)
+//     scripts/peers/build-aws-vault.sh leaves it, else aws-vault on PATH)
 //   hot-path-rss / agent-rss: peak resident memory of one cached hot-path call, and the agent's
 //     after serving the hot-path rounds (VmHWM)
 //   parallel-20-cold-wall / parallel-20-cold-file-store-wall: the 20 cold parallel calls' wall
@@ -266,7 +266,7 @@ function versusAwsVault({ env }) {
   const awsVault = awsVaultBinary();
   if (awsVault === undefined) {
     console.error(
-      "bench-engine: no aws-vault binary (build one with ../shared/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-binary-vs-aws-vault skipped",
+      "bench-engine: no aws-vault binary (build one with scripts/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-binary-vs-aws-vault skipped",
     );
     return;
   }
