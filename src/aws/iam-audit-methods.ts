@@ -156,7 +156,10 @@ export function iamAuditMethods(call: IamCall): AuditMethods {
               : await client.send(
                   new sdk.GetGroupPolicyCommand({ GroupName: holder.name, PolicyName: policyName }),
                 );
-          return decodeDocument(out.PolicyDocument, "GetUserPolicy");
+          return decodeDocument(
+            out.PolicyDocument,
+            holder.kind === "user" ? "GetUserPolicy" : "GetGroupPolicy",
+          );
         },
       ),
     listAttachedPolicies: (credentials, holder, context) =>
