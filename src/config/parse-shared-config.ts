@@ -2,7 +2,7 @@ import type { ConfigData, PropertyValue } from "./config-data.js";
 import { nameMap, smallRecord } from "./name-map.js";
 import { ConfigWarningCode, type ConfigWarning } from "./config-warning.js";
 import { classifySection, type FileKind, type SectionWarning } from "./parse/classify-section.js";
-import { scanIni, type IniHandler, type RawProperty } from "./parse/parse-ini-sections.js";
+import { scanIni, type IniHandler } from "./parse/parse-ini-sections.js";
 
 /** A shared file's path (for messages) and its text. */
 export interface SharedConfigFile {
@@ -55,14 +55,16 @@ type MutableProperties = Record<string, PropertyValue>;
 
 // Written for a 10,000-profile file: one pass over the lines, straight into the merged maps.
 class Merger {
-  private readonly profiles = nameMap<MutableProperties>();
-  private readonly ssoSessions = nameMap<MutableProperties>();
+  readonly profiles = nameMap<MutableProperties>();
+  readonly ssoSessions = nameMap<MutableProperties>();
   private readonly warnings: ConfigWarning[] = [];
 
-  constructor(private readonly locations: Record<string, ProfileLocation[]> | undefined) {}
+  constructor(readonly locations: Record<string, ProfileLocation[]> | undefined) {}
+
+  private files = 0;
 
   addFile(file: SharedConfigFile, fileKind: FileKind): void {
-    const reader = new FileMerger(file, fileKind, this.profiles, this.ssoSessions, this.locations);
+    const reader = new FileMerger(file, fileKind, this, this.files++ === 0);
     reader.warnings.push(...scanIni(file.text, file.path, reader));
     reader.warnings.sort((a, b) => a.line - b.line);
     this.warnings.push(...reader.warnings);
@@ -80,7 +82,13 @@ class Merger {
 /** Merges the sections of one file as the scanner reads them. */
 class FileMerger implements IniHandler {
   readonly warnings: ConfigWarning[] = [];
-  private readonly seen = { profile: new Set<string>(), "sso-session": new Set<string>() };
+  // The names of this file's sections, to spot one written twice. Not needed for the first file
+  // read: there, a name already in the merged maps can only have come from this file.
+  private readonly seen:
+    { readonly profile: Set<string>; readonly "sso-session": Set<string> } | undefined;
+  private readonly profiles: Record<string, MutableProperties>;
+  private readonly ssoSessions: Record<string, MutableProperties>;
+  private readonly locations: Record<string, ProfileLocation[]> | undefined;
   private readonly hasPrefixedDefault: boolean;
   private target: MutableProperties | undefined;
   private header = "";
@@ -90,10 +98,13 @@ class FileMerger implements IniHandler {
   constructor(
     private readonly file: SharedConfigFile,
     private readonly fileKind: FileKind,
-    private readonly profiles: Record<string, MutableProperties>,
-    private readonly ssoSessions: Record<string, MutableProperties>,
-    private readonly locations: Record<string, ProfileLocation[]> | undefined,
+    merged: Merger,
+    firstFile: boolean,
   ) {
+    this.profiles = merged.profiles;
+    this.ssoSessions = merged.ssoSessions;
+    this.locations = merged.locations;
+    this.seen = firstFile ? undefined : { profile: new Set(), "sso-session": new Set() };
     // `[profile default]` anywhere in the config file hides every `[default]` (SDK rule).
     this.hasPrefixedDefault =
       fileKind === "config" && /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(file.text);
@@ -111,16 +122,20 @@ class FileMerger implements IniHandler {
       return;
     }
     const kind = meaning.kind === "sso-session" ? "sso-session" : "profile";
-    if (this.seen[kind].has(meaning.name)) {
+    const { name } = meaning;
+    const map = kind === "profile" ? this.profiles : this.ssoSessions;
+    let target = map[name];
+    const seen = this.seen?.[kind];
+    if (seen === undefined ? target !== undefined : seen.has(name)) {
       this.warn(line, {
         code: ConfigWarningCode.DuplicateSection,
         message: `[${header}] appears more than once in this file; the AWS CLI refuses such a file`,
       });
     }
-    this.seen[kind].add(meaning.name);
-    const map = kind === "profile" ? this.profiles : this.ssoSessions;
-    this.target = map[meaning.name] ??= smallRecord<PropertyValue>();
-    if (kind === "profile") this.addLocation(meaning.name, line);
+    seen?.add(name);
+    if (target === undefined) map[name] = target = smallRecord<PropertyValue>();
+    this.target = target;
+    if (kind === "profile") this.addLocation(name, line);
   }
 
   private addLocation(profile: string, line: number): void {
@@ -132,16 +147,21 @@ class FileMerger implements IniHandler {
     else known.push(location);
   }
 
-  property(property: RawProperty): void {
+  property(
+    key: string,
+    line: number,
+    value: string,
+    subProperties: Record<string, string> | undefined,
+  ): void {
     if (this.target === undefined) return;
-    if (this.keys.includes(property.key)) {
-      this.warn(property.line, {
+    if (this.keys.includes(key)) {
+      this.warn(line, {
         code: ConfigWarningCode.DuplicateKey,
-        message: `"${property.key}" is set more than once in [${this.header}]; the AWS CLI refuses such a file`,
+        message: `"${key}" is set more than once in [${this.header}]; the AWS CLI refuses such a file`,
       });
     }
-    this.keys.push(property.key);
-    this.target[property.key] = property.subProperties ?? property.value;
+    this.keys.push(key);
+    this.target[key] = subProperties ?? value;
   }
 
   private warn(line: number, warning: SectionWarning): void {

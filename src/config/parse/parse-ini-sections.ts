@@ -30,10 +30,19 @@ export interface RawFile {
 /** Names of profiles, sessions and properties the SDKs accept (smithy `_VALID_IDENTIFIER_RE`). */
 export const validIdentifier = /^[A-Za-z0-9_\-/.%@:+]+$/;
 
-/** Receives a file's sections and properties in file order, each property once it is complete. */
+/**
+ * Receives a file's sections and properties in file order, each property once it is complete
+ * (its parts as arguments: a 10,000-profile file has some 50,000 properties, and an object for
+ * each would only be garbage).
+ */
 export interface IniHandler {
   section(header: string, line: number): void;
-  property(property: RawProperty): void;
+  property(
+    key: string,
+    line: number,
+    value: string,
+    subProperties: Record<string, string> | undefined,
+  ): void;
 }
 
 /**
@@ -46,7 +55,7 @@ export interface IniHandler {
  * @throws ConfigParseError with the file and line of the first malformed line.
  */
 export function scanIni(text: string, file: string, handler: IniHandler): ConfigWarning[] {
-  const parser = new LineParser(file, handler);
+  const parser = new LineParser(text, file, handler);
   let start = 0;
   if (text.startsWith("\uFEFF")) {
     start = 1;
@@ -56,13 +65,14 @@ export function scanIni(text: string, file: string, handler: IniHandler): Config
       "the file starts with a UTF-8 byte-order mark, which the AWS CLI cannot read",
     );
   }
-  // One line at a time, cut at "\n" alone: a 10,000-profile file read this way leaves no array
-  // of every line for the garbage collector to carry, and every line is trimmed before it is
-  // read, so the "\r" a CRLF line keeps changes nothing.
+  // One line at a time, cut at "\n" alone, and read in place: the common lines (headers and
+  // `key = value`) are never copied out whole, only their header, key and value are. Every part
+  // is trimmed, so the "\r" a CRLF line keeps changes nothing.
   for (let lineNumber = 1; ; lineNumber++) {
-    const end = text.indexOf("\n", start);
-    parser.accept(end === -1 ? text.slice(start) : text.slice(start, end), lineNumber);
-    if (end === -1) break;
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    parser.accept(start, end, lineNumber);
+    if (newline === -1) break;
     start = end + 1;
   }
   parser.finish();
@@ -74,7 +84,8 @@ export function parseIniSections(text: string, file: string): RawFile {
   const sections: RawSection[] = [];
   const warnings = scanIni(text, file, {
     section: (header, line) => sections.push({ header, line, properties: [] }),
-    property: (property) => sections.at(-1)?.properties.push(property),
+    property: (key, line, value, subProperties) =>
+      sections.at(-1)?.properties.push({ key, line, value, subProperties }),
   });
   return { sections, warnings };
 }
@@ -83,15 +94,36 @@ const [space, tab, hash, semicolon, openBracket] = [" ", "\t", "#", ";", "["].ma
   c.charCodeAt(0),
 );
 
-/** Tracks where the parser is: which section, which property, whether inside a sub-section. */
+/** Whether a character is one `trim()` removes and is plain ASCII (space, \t, \n, \v, \f, \r). */
+function isAsciiSpace(code: number): boolean {
+  return code === space || (code >= 9 && code <= 13);
+}
+
+/** Whether a character may be one `trim()` removes beyond ASCII (U+00A0, U+FEFF, U+2028...). */
+function isWideChar(code: number): boolean {
+  return code >= 127;
+}
+
+/**
+ * Tracks where the parser is: which section, which property, whether inside a sub-section. Lines
+ * are given as a range of the file's text; the common ones are read in place.
+ */
 class LineParser {
   readonly warnings: ConfigWarning[] = [];
   private inSection = false;
-  private property: MutableProperty | undefined;
+  // The property being read, handed on when the next line shows it is complete. Its parts are
+  // fields, not an object, so a file's many properties leave nothing behind but their strings.
+  private hasProperty = false;
+  private key = "";
+  private keyLine = 0;
+  private value = "";
+  private subProperties: Record<string, string> | undefined;
+  private inSubSection = false;
   // After a property with a name the SDKs reject, its continuation lines are skipped too.
   private skippingContinuation = false;
 
   constructor(
+    private readonly text: string,
     private readonly file: string,
     private readonly handler: IniHandler,
   ) {}
@@ -104,21 +136,39 @@ class LineParser {
     this.warnings.push({ code, file: this.file, line, message });
   }
 
-  accept(line: string, lineNumber: number): void {
-    const first = line.charCodeAt(0);
-    // Only a line starting with whitespace (or empty) can be blank; most lines skip the trim.
-    if (Number.isNaN(first) || ((first <= 32 || first >= 127) && line.trim() === "")) return;
+  /** Reads the line `text[start, end)`. */
+  accept(start: number, end: number, lineNumber: number): void {
+    if (start === end) return;
+    const first = this.text.charCodeAt(start);
+    // Only a line starting with whitespace can be blank; most lines skip the trim.
+    if ((first <= 32 || isWideChar(first)) && this.slice(start, end).trim() === "") return;
     // Checked before comments: an indented "# x" after a property continues its value.
-    if (first === space || first === tab) this.acceptContinuation(line.trim(), lineNumber);
+    if (first === space || first === tab)
+      this.acceptContinuation(this.slice(start, end).trim(), lineNumber);
     else if (first === hash || first === semicolon) return;
-    else if (first === openBracket) this.acceptSection(line.trim(), lineNumber);
-    else this.acceptProperty(line, lineNumber);
+    else if (first === openBracket) this.acceptSection(start, end, lineNumber);
+    else this.acceptProperty(start, end, lineNumber);
   }
 
-  private acceptSection(line: string, lineNumber: number): void {
-    const end = line.indexOf("]");
-    if (end === -1) this.fail(lineNumber, "Section definition must end with ']'");
-    const header = line.slice(1, end).trim();
+  private slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  /** `text[start, end)` trimmed as `trim()` would, copied out once. */
+  private trimmed(start: number, end: number): string {
+    const text = this.text;
+    while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+    while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+    // Anything else `trim()` removes is outside ASCII: leave such an edge to trim() itself.
+    if (start < end && (isWideChar(text.charCodeAt(start)) || isWideChar(text.charCodeAt(end - 1))))
+      return text.slice(start, end).trim();
+    return text.slice(start, end);
+  }
+
+  private acceptSection(start: number, end: number, lineNumber: number): void {
+    const close = this.text.indexOf("]", start);
+    if (close === -1 || close >= end) this.fail(lineNumber, "Section definition must end with ']'");
+    const header = this.trimmed(start + 1, close);
     if (header === "") this.fail(lineNumber, "Section name cannot be empty");
     this.emitProperty();
     this.inSection = true;
@@ -127,13 +177,12 @@ class LineParser {
   }
 
   private emitProperty(): void {
-    const property = this.property;
-    if (property === undefined) return;
-    this.property = undefined;
-    this.handler.property(property);
+    if (!this.hasProperty) return;
+    this.hasProperty = false;
+    this.handler.property(this.key, this.keyLine, this.value, this.subProperties);
   }
 
-  private acceptProperty(line: string, lineNumber: number): void {
+  private acceptProperty(start: number, end: number, lineNumber: number): void {
     if (!this.inSection) {
       this.fail(
         lineNumber,
@@ -141,14 +190,14 @@ class LineParser {
         "put the line under a section such as [default] or [profile NAME]",
       );
     }
-    const equals = line.indexOf("=");
-    if (equals === -1) {
-      const hint = line.includes(":")
+    const equals = this.text.indexOf("=", start);
+    if (equals === -1 || equals >= end) {
+      const hint = this.slice(start, end).includes(":")
         ? "the AWS SDKs accept only '=' between key and value (the AWS CLI also accepts ':'); write `key = value`"
         : "write the line as `key = value`";
       this.fail(lineNumber, "Expected an '=' sign defining a property", hint);
     }
-    const rawKey = line.slice(0, equals).trim();
+    const rawKey = this.trimmed(start, equals);
     if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
     this.emitProperty();
     if (!validIdentifier.test(rawKey)) {
@@ -156,45 +205,43 @@ class LineParser {
       return;
     }
     const key = this.checkedKey(rawKey, lineNumber);
-    const value = this.stripInlineComment(key, line.slice(equals + 1).trim(), lineNumber);
-    this.property = {
-      key,
-      line: lineNumber,
-      value,
-      subProperties: undefined,
-      inSubSection: value === "",
-    };
+    const value = this.stripInlineComment(key, this.trimmed(equals + 1, end), lineNumber);
+    this.hasProperty = true;
+    this.key = key;
+    this.keyLine = lineNumber;
+    this.value = value;
+    this.subProperties = undefined;
+    this.inSubSection = value === "";
     this.skippingContinuation = false;
   }
 
   private acceptContinuation(text: string, lineNumber: number): void {
     if (!this.inSection) this.fail(lineNumber, "Expected a section definition, found continuation");
     if (this.skippingContinuation) return;
-    const property = this.property;
-    if (property === undefined) {
+    if (!this.hasProperty) {
       this.fail(
         lineNumber,
         "Expected a property definition, found continuation",
         "remove the indentation at the start of the line",
       );
     }
-    if (property.inSubSection) {
-      this.acceptSubProperty(property, text, lineNumber);
+    if (this.inSubSection) {
+      this.acceptSubProperty(text, lineNumber);
       return;
     }
     if (text.startsWith("#") || text.startsWith(";")) {
       this.warn(
         lineNumber,
         ConfigWarningCode.IndentedComment,
-        `the indented comment is part of the value of "${property.key}" for the AWS SDKs; the AWS CLI ignores it`,
+        `the indented comment is part of the value of "${this.key}" for the AWS SDKs; the AWS CLI ignores it`,
       );
     }
-    property.value = `${property.value}\n${text}`;
+    this.value = `${this.value}\n${text}`;
   }
 
-  private acceptSubProperty(property: MutableProperty, text: string, lineNumber: number): void {
-    property.value = `${property.value}\n${text}`;
-    property.subProperties ??= smallRecord<string>();
+  private acceptSubProperty(text: string, lineNumber: number): void {
+    this.value = `${this.value}\n${text}`;
+    const subProperties = (this.subProperties ??= smallRecord<string>());
     const equals = text.indexOf("=");
     if (equals === -1)
       this.fail(lineNumber, "Expected an '=' sign defining a property in sub-property");
@@ -202,7 +249,7 @@ class LineParser {
     if (rawKey === "") this.fail(lineNumber, "Property did not have a name in sub-property");
     if (!validIdentifier.test(rawKey)) return;
     // Inside sub-sections '#' and ';' are part of the value in every SDK.
-    property.subProperties[this.checkedKey(rawKey, lineNumber)] = text.slice(equals + 1).trim();
+    subProperties[this.checkedKey(rawKey, lineNumber)] = text.slice(equals + 1).trim();
   }
 
   private checkedKey(rawKey: string, lineNumber: number): string {
@@ -233,12 +280,4 @@ class LineParser {
   private fail(lineNumber: number, problem: string, hint?: string): never {
     throw new ConfigParseError(this.file, lineNumber, problem, hint);
   }
-}
-
-interface MutableProperty {
-  key: string;
-  line: number;
-  value: string;
-  subProperties: Record<string, string> | undefined;
-  inSubSection: boolean;
 }
