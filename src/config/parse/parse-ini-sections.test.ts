@@ -9,9 +9,8 @@ function read(text: string): [string, [string, string][]][] {
   ]);
 }
 
-// Lines are read in place, their parts trimmed as String#trim trims; these are the edges where
-// an ASCII-only trim would differ.
-describe("parseIniSections reads lines in place, trimmed as trim() trims", () => {
+// Lines are read in place: only their header, key and value are copied out, each trimmed.
+describe("parseIniSections reads lines in place", () => {
   it("drops the carriage return of CRLF lines from headers, keys and values", () => {
     expect(read("[profile a]\r\nregion = eu-west-1\r\n\r\n[b]\r\nk=v\r\n")).toEqual([
       ["profile a", [["region", "eu-west-1"]]],

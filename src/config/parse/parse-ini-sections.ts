@@ -94,16 +94,6 @@ const [space, tab, hash, semicolon, openBracket] = [" ", "\t", "#", ";", "["].ma
   c.charCodeAt(0),
 );
 
-/** Whether a character is one `trim()` removes and is plain ASCII (space, \t, \n, \v, \f, \r). */
-function isAsciiSpace(code: number): boolean {
-  return code === space || (code >= 9 && code <= 13);
-}
-
-/** Whether a character may be one `trim()` removes beyond ASCII (U+00A0, U+FEFF, U+2028...). */
-function isWideChar(code: number): boolean {
-  return code >= 127;
-}
-
 /**
  * Tracks where the parser is: which section, which property, whether inside a sub-section. Lines
  * are given as a range of the file's text; the common ones are read in place.
@@ -141,7 +131,7 @@ class LineParser {
     if (start === end) return;
     const first = this.text.charCodeAt(start);
     // Only a line starting with whitespace can be blank; most lines skip the trim.
-    if ((first <= 32 || isWideChar(first)) && this.slice(start, end).trim() === "") return;
+    if ((first <= 32 || first >= 127) && this.slice(start, end).trim() === "") return;
     // Checked before comments: an indented "# x" after a property continues its value.
     if (first === space || first === tab)
       this.acceptContinuation(this.slice(start, end).trim(), lineNumber);
@@ -154,15 +144,9 @@ class LineParser {
     return this.text.slice(start, end);
   }
 
-  /** `text[start, end)` trimmed as `trim()` would, copied out once. */
+  /** `text[start, end)` trimmed. */
   private trimmed(start: number, end: number): string {
-    const text = this.text;
-    while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
-    while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
-    // Anything else `trim()` removes is outside ASCII: leave such an edge to trim() itself.
-    if (start < end && (isWideChar(text.charCodeAt(start)) || isWideChar(text.charCodeAt(end - 1))))
-      return text.slice(start, end).trim();
-    return text.slice(start, end);
+    return this.text.slice(start, end).trim();
   }
 
   private acceptSection(start: number, end: number, lineNumber: number): void {
