@@ -18,6 +18,8 @@ describe("completeWords", () => {
     ],
     [["exec", "d"], ["dev"]],
     [["exec", "admin", "--", ""], []],
+    [["exec", "--", ""], []],
+    [["exec", "--", "aws", "--pro"], []],
     [["export", "x", "--format", "j"], ["json"]],
     [
       ["list", "--backend", ""],

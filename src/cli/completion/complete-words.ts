@@ -47,6 +47,8 @@ export function completeWords(
     }
     positionals++;
   }
+  // After `--` come a command's own words (exec's program and its arguments): none of awsafe's.
+  if (afterDashes && command !== undefined) return [];
   const candidates = candidatesFor(command, nodes, positionals, pendingOption, current, values);
   return candidates.filter((candidate) => candidate.startsWith(current));
 }
