@@ -219,6 +219,14 @@ describeWithRealThing("the profile picker on a terminal", await missingCommands(
     },
   );
 
+  it("does not show inside another awsafe exec: exec refuses first", async () => {
+    const terminal = await picker(["exec", "--", "true"], { AWSAFE_PROFILE: "admin" });
+    expect(await terminal.exitCode()).toBe(64);
+    const screen = await terminal.screen();
+    expect(screen).not.toContain(prompt);
+    expect(screen).toContain('Already inside `awsafe exec` for profile "admin"');
+  });
+
   it("does not show when a profile is named, or AWS_PROFILE chooses one", async () => {
     const named = await picker(["explain", "audit"]);
     expect(await named.exitCode()).toBe(0);

@@ -1,3 +1,4 @@
+import { refuseNestedExec } from "../../../app/credentials/exec-environment.js";
 import { execWithCredentials } from "../../../runtime/exec-with-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
@@ -12,6 +13,8 @@ import type { ExecInput } from "./exec-command.js";
 export const runExec: CommandRun<ExecInput> = async (input, io) => {
   const [program, ...args] = input.command;
   const shell = io.env.SHELL === undefined || io.env.SHELL === "" ? "/bin/sh" : io.env.SHELL;
+  // Refused before the picker, so no profile is picked for a command that cannot run.
+  refuseNestedExec(io.env);
   const profile = await profileOrPick(io, input.profile, "exec", () => {
     throw missingProfileError("exec");
   });
