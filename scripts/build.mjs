@@ -24,7 +24,30 @@ const cjsShim = [
 ].join("\n");
 const esmDefine = { __filename: "__awsafeFilename", __dirname: "__awsafeDirname" };
 
+// commander requires node:child_process when it loads, for executable subcommands, which awsafe
+// has none of; loading that module cost every command about 4 ms. Commander gets it on first use.
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "child-process", namespace: "lazy-child-process" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      loader: "js",
+      contents: [
+        "let loaded;",
+        "module.exports = new Proxy({}, {",
+        '  get: (_, key) => (loaded ??= require("node:child_process"))[key],',
+        "});",
+      ].join("\n"),
+    }));
+  },
+};
+
 const common = {
+  plugins: [lazyChildProcess],
   bundle: true,
   platform: "node",
   target: "node20",

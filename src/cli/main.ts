@@ -4,7 +4,6 @@ import type { SsoSignedIn, SsoSignInRequest } from "../ports/sso-sign-in.js";
 import type { WireError } from "../agent/agent-protocol.js";
 import { toWireError } from "../runtime/wire-errors.js";
 import { processContext } from "../runtime/context.js";
-import { clientSsoSignIn } from "../runtime/sso-sign-in.js";
 import type { HandOver } from "./fast-credential-process.js";
 import { debugOutput, debugWanted } from "./debug-output.js";
 import { quietBrokenPipe } from "./quiet-broken-pipe.js";
@@ -42,7 +41,10 @@ export async function ssoSignInForAgent(
   }
 }
 
-function signInHere(request: SsoSignInRequest): Promise<SsoSignedIn> {
+// The sign-in (browser, loopback server, node:http and node:crypto) is imported here, when the
+// agent asks for it, rather than with main.ts: every other command would pay for loading it.
+async function signInHere(request: SsoSignInRequest): Promise<SsoSignedIn> {
+  const { clientSsoSignIn } = await import("../runtime/sso-sign-in.js");
   const debug = debugWanted([], process.env);
   const context = processContext({
     notice: (line) => process.stderr.write(`awsafe: ${line}\n`),

@@ -47,8 +47,20 @@ function buildProgram(
       writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
     });
-  for (const node of commandTable) addNode(program, node, { args, io, setExitCode });
+  for (const node of commandsToBuild(args)) addNode(program, node, { args, io, setExitCode });
   return program;
+}
+
+/**
+ * The command `args` name, alone, when they name one: commander needs the others only for the
+ * overview (`awsafe --help`, `awsafe help`) and to suggest a name for a mistyped one, and
+ * building all of them costs every command a few milliseconds. awsafe's own options before the
+ * command take no value, so the command is the first word that is not an option.
+ */
+function commandsToBuild(args: readonly string[]): readonly CommandNode[] {
+  const word = args.find((arg) => !arg.startsWith("-"));
+  const named = commandTable.find((node) => node.name === word);
+  return named === undefined ? commandTable : [named];
 }
 
 interface RunState {

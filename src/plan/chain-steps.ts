@@ -11,12 +11,11 @@ import type { RoleProfile, SourceChain } from "./walk-source-chain.js";
 /** AWS caps a role session assumed from temporary credentials at one hour (SPECS §b.5). */
 export const roleChainingMaxSeconds = 3600;
 
-interface MfaDevice {
-  readonly serial: string;
-  readonly process: string | undefined;
-  /** The profile that sets them. */
-  readonly profile: string;
-}
+/**
+ * A profile that sets `mfa_serial` (and maybe `mfa_process`): the device is the profile itself,
+ * not a copy, as a device object per role planned would cost `awsafe list` an allocation each.
+ */
+type MfaDevice = Profile & { readonly mfaSerial: string };
 
 /**
  * The steps of a plan for a walked chain: the source, an optional GetSessionToken, one
@@ -42,19 +41,20 @@ export function chainSteps(chain: SourceChain): readonly [SourceStep, ...Transfo
     throw ssoTokenAsSourceError(firstRole.name, chain.source.profile);
   }
   const session = sessionStep(chain);
-  const steps: TransformStep[] = session === undefined ? [] : [session];
+  const steps: [SourceStep, ...TransformStep[]] = [chain.source];
+  if (session !== undefined) steps.push(session);
   let temporary = session !== undefined || isTemporary(chain.source);
   let usedMfa = session?.mfaSerial;
-  chain.roles.forEach((role, index) => {
-    const device = mfaDevice(role) ?? (index === 0 ? keysDevice(chain) : undefined);
+  for (const role of chain.roles) {
+    const device = mfaDevice(role) ?? (role === firstRole ? keysDevice(chain) : undefined);
     // aws-vault's rule: a device already used up the chain is not asked again; a TOTP code
     // cannot be reused anyway, and the credentials already carry that MFA context.
-    const mfa = device?.serial === usedMfa ? undefined : device;
+    const mfa = device?.mfaSerial === usedMfa ? undefined : device;
     steps.push(assumeRoleStep(role, mfa, temporary));
     temporary = true;
-    usedMfa = mfa?.serial ?? usedMfa;
-  });
-  return [chain.source, ...steps];
+    usedMfa = mfa?.mfaSerial ?? usedMfa;
+  }
+  return steps;
 }
 
 /** The GetSessionToken step the rules above call for, if any. */
@@ -107,9 +107,11 @@ function exceedsChainingCap(role: RoleProfile): boolean {
 }
 
 function mfaDevice(profile: Profile): MfaDevice | undefined {
-  return profile.mfaSerial === undefined
-    ? undefined
-    : { serial: profile.mfaSerial, process: profile.mfaProcess, profile: profile.name };
+  return hasMfaDevice(profile) ? profile : undefined;
+}
+
+function hasMfaDevice(profile: Profile): profile is MfaDevice {
+  return profile.mfaSerial !== undefined;
 }
 
 // The steps are built field by field, not with conditional spreads: planning 10,000 profiles
@@ -124,7 +126,7 @@ function sessionTokenStep(
 ): SessionTokenStep {
   const step: Writable<SessionTokenStep> = { kind: "sessionToken", profile: keysProfile.name };
   addMfaFields(step, mfa);
-  if (mfa !== undefined && mfa.profile !== keysProfile.name) step.mfaProfile = mfa.profile;
+  if (mfa !== undefined && mfa.name !== keysProfile.name) step.mfaProfile = mfa.name;
   if (duration !== undefined) step.durationSeconds = duration;
   return step;
 }
@@ -155,7 +157,7 @@ function addMfaFields(
   mfa: MfaDevice | undefined,
 ): void {
   if (mfa === undefined) return;
-  step.mfaSerial = mfa.serial;
-  if (mfa.process !== undefined) step.mfaProcess = mfa.process;
-  step.mfaProfile = mfa.profile;
+  step.mfaSerial = mfa.mfaSerial;
+  if (mfa.mfaProcess !== undefined) step.mfaProcess = mfa.mfaProcess;
+  step.mfaProfile = mfa.name;
 }

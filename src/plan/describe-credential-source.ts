@@ -1,34 +1,43 @@
-import type {
-  AssumeRoleStep,
-  CredentialPlan,
-  SourceStep,
-  WebIdentityStep,
-} from "./credential-plan.js";
+import type { CredentialPlan, SourceStep } from "./credential-plan.js";
 
 /**
  * A short phrase for where a plan's credentials come from, for one line of `awsafe list`:
  * "stored keys with MFA", "SSO", "role arn:aws:iam::111122223333:role/Admin via base".
  */
 export function describeCredentialSource(plan: CredentialPlan): string {
+  return describeWith(plan, lastRoleArn(plan), usesMfa(plan));
+}
+
+/**
+ * {@link describeCredentialSource} given the plan's {@link lastRoleArn} and {@link usesMfa},
+ * for a caller that has them already.
+ */
+export function describeWith(
+  plan: CredentialPlan,
+  roleArn: string | undefined,
+  mfa: boolean,
+): string {
   const [source] = plan.steps;
-  const mfa = usesMfa(plan) ? " with MFA" : "";
-  const role = lastRoleArn(plan);
-  if (role === undefined) return `${sourcePhrase(source)}${mfa}`;
+  const withMfa = mfa ? " with MFA" : "";
+  if (roleArn === undefined) return sourcePhrase(source) + withMfa;
   const via = source.profile === plan.profile ? sourcePhrase(source) : source.profile;
-  return `role ${role} via ${via}${mfa}`;
+  return `role ${roleArn} via ${via}${withMfa}`;
 }
 
 /** Whether any step of the plan sends an MFA code. */
 export function usesMfa(plan: CredentialPlan): boolean {
-  return plan.steps.some((step) => "mfaSerial" in step);
+  for (const step of plan.steps) if ("mfaSerial" in step) return true;
+  return false;
 }
 
 /** The role the plan ends in, if it assumes one (web identity counts). */
 export function lastRoleArn(plan: CredentialPlan): string | undefined {
-  return plan.steps.findLast(
-    (step): step is AssumeRoleStep | WebIdentityStep =>
-      step.kind === "assumeRole" || step.kind === "webIdentity",
-  )?.roleArn;
+  const { steps } = plan;
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const step = steps[index];
+    if (step?.kind === "assumeRole" || step?.kind === "webIdentity") return step.roleArn;
+  }
+  return undefined;
 }
 
 /** A phrase for a source step alone. */

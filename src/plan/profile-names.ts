@@ -14,5 +14,11 @@ export function knownProfiles(
   config: ConfigData,
   storedKeyProfiles: ReadonlySet<string>,
 ): readonly string[] {
-  return [...new Set([...Object.keys(config.profiles), ...storedKeyProfiles])].sort();
+  const names = Object.keys(config.profiles);
+  // Most stores hold keys of profiles the files name too: add only the others, without building
+  // a set of every name.
+  for (const name of storedKeyProfiles) {
+    if (!Object.hasOwn(config.profiles, name)) names.push(name);
+  }
+  return names.sort();
 }

@@ -38,7 +38,8 @@ export function walkSourceChain(
   selected: string,
   storedKeyProfiles: ReadonlySet<string>,
 ): SourceChain {
-  const visited = [selected];
+  // Every profile visited but the current one is a role of the chain, so the roles are the
+  // visited list: no second array per profile planned.
   const rolesFromTop: RoleProfile[] = [];
   let profile = readProfile(selected);
   for (;;) {
@@ -63,26 +64,29 @@ export function walkSourceChain(
     if (next === role.name && hasLongTermKeys(role, storedKeyProfiles)) {
       return chainOf(rolesFromTop, profile, longTermKeysStep(role, storedKeyProfiles));
     }
-    if (visited.includes(next)) throw cycleError([...visited, next]);
+    if (isVisited(rolesFromTop, next)) {
+      throw cycleError([...rolesFromTop.map((visited) => visited.name), next]);
+    }
     if (!profileExists(config, storedKeyProfiles, next)) {
       throw missingSourceError(role.name, next, knownProfiles(config, storedKeyProfiles));
     }
-    visited.push(next);
     profile = readProfile(next);
   }
 }
 
+/** The chain of the walk's roles, which it hands over: they are reversed in place. */
 function chainOf(
-  rolesFromTop: readonly RoleProfile[],
+  rolesFromTop: RoleProfile[],
   sourceProfile: Profile,
   source: SourceStep,
 ): SourceChain {
-  return {
-    selected: rolesFromTop[0] ?? sourceProfile,
-    roles: rolesFromTop.toReversed(),
-    source,
-    sourceProfile,
-  };
+  const selected = rolesFromTop[0] ?? sourceProfile;
+  return { selected, roles: rolesFromTop.reverse(), source, sourceProfile };
+}
+
+function isVisited(roles: readonly RoleProfile[], name: string): boolean {
+  for (const role of roles) if (role.name === name) return true;
+  return false;
 }
 
 /** The profile as a role to assume here, or `undefined` when its own credentials are used. */

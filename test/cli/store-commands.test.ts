@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -117,6 +117,15 @@ describe("awsafe add, list, remove (file store)", () => {
     expect(result.status).toBe(64);
     expect(result.stderr).toContain("there is no terminal");
     expect(result.stderr).toContain("--env");
+  });
+
+  it("list shows an encrypted store not created yet as open and empty, and creates nothing", () => {
+    const home = makeHome({ credentials: seedCredentials() });
+    const result = runAwsafe(["list", "--json"], home, { AWSAFE_BACKEND: "file" });
+    expect(result.status).toBe(0);
+    const listed = JSON.parse(result.stdout) as { store: unknown };
+    expect(listed.store).toEqual({ backend: "file", status: "open", location: storeFileOf(home) });
+    expect(existsSync(storeFileOf(home))).toBe(false);
   });
 
   it("list says the file store is locked instead of prompting when no passphrase is given", () => {

@@ -26,6 +26,15 @@ describe("awsafe <command> --help", () => {
     expect(run.stdout).not.toContain("outputHelp");
   });
 
+  it("suggests a command for a mistyped one, and an option of the command named", () => {
+    const home = makeHome();
+    expect(runAwsafe(["--debug", "lst"], home).stderr).toContain("(Did you mean list?)");
+    const option = runAwsafe(["list", "--jsn"], home);
+    expect(option.status).toBe(64);
+    expect(option.stderr).toContain("(Did you mean --json?)");
+    expect(runAwsafe(["help", "list"], home).stdout).toMatch(/^Usage: awsafe list /);
+  });
+
   it("awsafe <command> --help | head -1 ends quietly with 0, every time", () => {
     const command = awsafeArgv(["sso", "--help"]);
     const line = [command.program, ...command.args].map((word) => `'${word}'`).join(" ");

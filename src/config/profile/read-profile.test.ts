@@ -219,6 +219,26 @@ mfa_serial = arn:aws:iam::111122223333:mfa/me
     });
   });
 
+  it("lets an empty awsafe_<key> hide <key>, wherever each is written", () => {
+    const config = configOf("[profile a]\nawsafe_role_arn =\nrole_arn = arn:aws:iam::1:role/A\n");
+    expect(readProfile(config, "a").roleArn).toBeUndefined();
+  });
+
+  it("reads only the own keys of a section a caller built", () => {
+    const properties = Object.assign(Object.create({ role_arn: "inherited" }) as object, {
+      region: "eu-west-1",
+    });
+    const profile = readProfile({ profiles: { a: properties }, ssoSessions: {} }, "a");
+    expect(profile).toMatchObject({ region: "eu-west-1", roleArn: undefined });
+  });
+
+  it("names the first faulty setting in reading order, not in the order of the file", () => {
+    const config = configOf(
+      "[profile a]\nduration_seconds = soon\ncredential_source = nowhere\nrole_arn = r\n",
+    );
+    expect(() => readProfile(config, "a")).toThrow(/credential_source "nowhere"/);
+  });
+
   it("reads awsafe_sso_* settings", () => {
     const config = configOf(`
 [profile dev]

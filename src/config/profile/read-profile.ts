@@ -1,13 +1,11 @@
 import { ConfigError } from "../../errors.js";
-import type { ConfigData, Properties } from "../config-data.js";
-import { awsafeView } from "./awsafe-settings.js";
+import type { ConfigData } from "../config-data.js";
 import type { Profile } from "./profile.js";
-import { readCredentialSource } from "./read-credential-source.js";
-import { readDurationSeconds, readString } from "./read-property.js";
-import { readSessionTags } from "./read-session-tags.js";
+import { gatherSettings, noSettings } from "./profile-settings.js";
+import { credentialSourceOf } from "./read-credential-source.js";
+import { durationSecondsOf, profileWhere, stringSetting } from "./read-property.js";
+import { sessionTagsOf } from "./read-session-tags.js";
 import { readSsoSettings } from "./read-sso-settings.js";
-
-const noProperties: Properties = {};
 
 /**
  * The typed view of profile `name`. A name with no section reads as a profile with no settings
@@ -20,41 +18,47 @@ const noProperties: Properties = {};
  */
 export function readProfile(config: ConfigData, name: string): Profile {
   const properties = Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
-  const raw = properties === undefined ? noProperties : awsafeView(properties);
-  const where = `profile "${name}"`;
-  const text = (key: string): string | undefined => readString(raw, key, where);
-  const tags = readSessionTags(raw, where);
+  const raw = properties === undefined ? noSettings : gatherSettings(properties);
+  // The settings are checked in this order, so a section with several faults names the same one.
+  const tags = sessionTagsOf(raw.session_tags, raw.transitive_session_tags, name);
   const profile: Profile = {
     name,
-    sourceProfile: text("source_profile"),
-    credentialSource: readCredentialSource(raw, where),
-    roleArn: text("role_arn"),
-    mfaSerial: text("mfa_serial"),
-    mfaProcess: text("mfa_process"),
-    externalId: text("external_id"),
-    roleSessionName: text("role_session_name"),
-    durationSeconds: readDurationSeconds(raw, where),
-    sessionTags: tags.tags,
-    transitiveTagKeys: tags.transitiveTagKeys,
-    sourceIdentity: text("source_identity"),
-    region: text("region"),
+    sourceProfile: stringSetting(raw.source_profile, "source_profile", name),
+    credentialSource: credentialSourceOf(raw.credential_source, name),
+    roleArn: stringSetting(raw.role_arn, "role_arn", name),
+    mfaSerial: stringSetting(raw.mfa_serial, "mfa_serial", name),
+    mfaProcess: stringSetting(raw.mfa_process, "mfa_process", name),
+    externalId: stringSetting(raw.external_id, "external_id", name),
+    roleSessionName: stringSetting(raw.role_session_name, "role_session_name", name),
+    durationSeconds: durationSecondsOf(raw.duration_seconds, name),
+    sessionTags: tags?.tags,
+    transitiveTagKeys: tags?.transitiveTagKeys,
+    sourceIdentity: stringSetting(raw.source_identity, "source_identity", name),
+    region: stringSetting(raw.region, "region", name),
     sso: readSsoSettings(config, name, raw),
-    credentialProcess: text("credential_process"),
-    webIdentityTokenFile: text("web_identity_token_file"),
-    awsAccessKeyId: text("aws_access_key_id"),
-    awsSecretAccessKey: text("aws_secret_access_key"),
-    awsSessionToken: text("aws_session_token"),
-    awsAccountId: text("aws_account_id"),
+    credentialProcess: stringSetting(raw.credential_process, "credential_process", name),
+    webIdentityTokenFile: stringSetting(
+      raw.web_identity_token_file,
+      "web_identity_token_file",
+      name,
+    ),
+    awsAccessKeyId: stringSetting(raw.aws_access_key_id, "aws_access_key_id", name),
+    awsSecretAccessKey: stringSetting(raw.aws_secret_access_key, "aws_secret_access_key", name),
+    awsSessionToken: stringSetting(raw.aws_session_token, "aws_session_token", name),
+    awsAccountId: stringSetting(raw.aws_account_id, "aws_account_id", name),
   };
-  checkRoleSource(profile, where);
+  checkRoleSource(profile);
   return profile;
 }
 
 /** botocore's `InvalidConfigError`: a role has one source, never two (SPECS §b.1). */
-function checkRoleSource(profile: Profile, where: string): void {
+function checkRoleSource(profile: Profile): void {
   if (profile.sourceProfile !== undefined && profile.credentialSource !== undefined) {
-    throw new ConfigError(`${where} contains both source_profile and credential_source`, {
-      hint: "Keep only one: source_profile names a profile, credential_source names a built-in source.",
-    });
+    throw new ConfigError(
+      `${profileWhere(profile.name)} contains both source_profile and credential_source`,
+      {
+        hint: "Keep only one: source_profile names a profile, credential_source names a built-in source.",
+      },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from "../../errors.js";
-import type { Properties } from "../config-data.js";
-import { readString } from "./read-property.js";
+import type { Properties, PropertyValue } from "../config-data.js";
+import { profileWhere, readString, stringSetting } from "./read-property.js";
 
 /** A session tag as a profile sets it. */
 export interface ProfileSessionTag {
@@ -29,6 +29,29 @@ const maxTags = 50;
 export function readSessionTags(properties: Properties, where: string): SessionTagSettings {
   const tagsText = readString(properties, "session_tags", where);
   const transitiveText = readString(properties, "transitive_session_tags", where);
+  return tagSettings(tagsText, transitiveText, where);
+}
+
+/**
+ * {@link readSessionTags} for the values already taken from profile `profileName`'s section;
+ * `undefined` when it sets neither, as almost every profile does.
+ */
+export function sessionTagsOf(
+  tagsValue: PropertyValue | undefined,
+  transitiveValue: PropertyValue | undefined,
+  profileName: string,
+): SessionTagSettings | undefined {
+  if (tagsValue === undefined && transitiveValue === undefined) return undefined;
+  const tagsText = stringSetting(tagsValue, "session_tags", profileName);
+  const transitiveText = stringSetting(transitiveValue, "transitive_session_tags", profileName);
+  return tagSettings(tagsText, transitiveText, profileWhere(profileName));
+}
+
+function tagSettings(
+  tagsText: string | undefined,
+  transitiveText: string | undefined,
+  where: string,
+): SessionTagSettings {
   const tags = tagsText === undefined ? undefined : parseTags(tagsText, where);
   const transitiveTagKeys = transitiveText === undefined ? undefined : splitList(transitiveText);
   for (const key of transitiveTagKeys ?? []) {

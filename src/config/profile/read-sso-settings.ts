@@ -1,7 +1,8 @@
 import { ConfigError } from "../../errors.js";
-import type { ConfigData, Properties } from "../config-data.js";
+import type { ConfigData } from "../config-data.js";
+import type { ProfileSettings } from "./profile-settings.js";
 import type { SsoSession, SsoSettings } from "./profile.js";
-import { readString } from "./read-property.js";
+import { profileWhere, stringSetting } from "./read-property.js";
 import { readSsoSession } from "./read-sso-session.js";
 
 /**
@@ -14,17 +15,22 @@ import { readSsoSession } from "./read-sso-session.js";
 export function readSsoSettings(
   config: ConfigData,
   profileName: string,
-  properties: Properties,
+  settings: ProfileSettings,
 ): SsoSettings | undefined {
-  const where = `profile "${profileName}"`;
-  const sessionName = readString(properties, "sso_session", where);
-  const startUrl = readString(properties, "sso_start_url", where);
-  const region = readString(properties, "sso_region", where);
-  const accountId = readString(properties, "sso_account_id", where);
-  const roleName = readString(properties, "sso_role_name", where);
-  if ([sessionName, startUrl, accountId, roleName].every((value) => value === undefined)) {
+  const sessionName = stringSetting(settings.sso_session, "sso_session", profileName);
+  const startUrl = stringSetting(settings.sso_start_url, "sso_start_url", profileName);
+  const region = stringSetting(settings.sso_region, "sso_region", profileName);
+  const accountId = stringSetting(settings.sso_account_id, "sso_account_id", profileName);
+  const roleName = stringSetting(settings.sso_role_name, "sso_role_name", profileName);
+  if (
+    sessionName === undefined &&
+    startUrl === undefined &&
+    accountId === undefined &&
+    roleName === undefined
+  ) {
     return undefined;
   }
+  const where = profileWhere(profileName);
   requireAccountAndRole(where, accountId, roleName);
   if (sessionName === undefined) return { startUrl, region, accountId, roleName };
   const session = readSsoSession(config, sessionName, profileName);
