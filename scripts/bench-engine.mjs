@@ -1,20 +1,34 @@
 // Credential-engine benchmark against the emulator (started here as a child process):
 //   hot-path-node: cached `awsafe credential-process` served by the agent, median ms
 //   hot-path-vs-node-floor: that against `node -e 0`, measured alternately
+//   hot-path-minimal-node-client-vs-node-floor: scripts/bench-minimal-client.cjs, the least a
+//     Node client of the agent can do (connect, send awsafe's request line, print the answer),
+//     against `node -e 0`, measured alternately: what any Node client costs over the floor
 //   hot-path-no-agent-keychain / hot-path-no-agent-file-store: the same with `--no-agent` (the
 //     session read from the store: the keychain, or the encrypted file at one scrypt unlock)
 //   parallel-20-mfa-prompts / parallel-20-sts-calls: 20 parallel calls on a cold cache (agent)
 //   hot-path-vs-aws-cli-export: hot-path-node against `aws configure export-credentials` (the
 //     Debian AWS CLI v2, /usr/bin/aws) for the same profile in the same HOME, measured alternately
+//   hot-path-node-vs-aws-vault: hot-path-node against aws-vault 7.2 (as hot-path-binary-vs-aws-vault
+//     below), measured alternately
 //   hot-path-binary: hot-path-node for the single executable dist/awsafe (built when missing)
 //   hot-path-binary-vs-aws-vault: that against aws-vault 7.2 `export --no-session --format=json`
 //     of keys in its encrypted file (no AWS call), measured alternately; skipped with a note when
 //     no aws-vault binary is found ($AWS_VAULT_BIN, else .peers/bin/aws-vault as
 //     scripts/peers/build-aws-vault.sh leaves it, else aws-vault on PATH)
+//   hot-path-binary-vs-bun-hello: hot-path-binary against a hello-world compiled once per run by
+//     the repository's Bun with the flags of scripts/build-bin.mjs that weigh on start-up
+//     (--compile --bytecode --minify, ESM, no .env or bunfig.toml autoload), measured alternately:
+//     what awsafe costs over the floor of any Bun executable; skipped with a note without Bun
 //   hot-path-rss / agent-rss: peak resident memory of one cached hot-path call, and the agent's
 //     after serving the hot-path rounds (VmHWM)
 //   parallel-20-cold-wall / parallel-20-cold-file-store-wall: the 20 cold parallel calls' wall
 //     time with the default store, and with the encrypted file (beside one scrypt unlock)
+// Every "vs" line is the ratio of the two medians of one alternated series (< 1: awsafe answers
+// sooner); the medians in ms go to stderr. At the end the five comparisons of awsafe with its
+// peers and floors are printed again as one markdown table ("| A | B | A ms | B ms | A/B |"),
+// from the same medians: node, binary against aws-vault; binary against the Bun hello-world;
+// node against `node -e 0` and against the AWS CLI.
 // The keychain needs a Secret Service: scripts/bench.mjs runs this file under
 // scripts/with-secret-service.sh; without one the keychain lines are skipped, with a note.
 /* global fetch */
@@ -35,16 +49,33 @@ const binaryAwsafe = [binary];
 const awsCli = "/usr/bin/aws";
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+// The five lines of the closing table, in its order, with the two things each compares.
+const tableLines = [
+  ["hot-path-node-vs-aws-vault", "awsafe credential-process (Node, dist/cli.cjs)"],
+  ["hot-path-binary-vs-aws-vault", "awsafe single executable (Bun, dist/awsafe)"],
+  ["hot-path-binary-vs-bun-hello", "awsafe single executable (Bun, dist/awsafe)"],
+  ["hot-path-vs-node-floor", "awsafe credential-process (Node, dist/cli.cjs)"],
+  ["hot-path-vs-aws-cli-export", "awsafe credential-process (Node, dist/cli.cjs)"],
+];
+// Line name → the medians of its alternated series, as the table prints them.
+const measured = new Map();
+
 const { seed, child: emulator } = await startEmulator();
 const work = mkdtempSync(path.join(tmpdir(), "awsafe-bench-engine-"));
 try {
   const keychain = process.env.DBUS_SESSION_BUS_ADDRESS !== undefined;
   const backend = keychain ? "keychain" : "file";
   if (!keychain) console.error("bench-engine: no Secret Service; keychain lines skipped");
+  const awsVault = awsVaultCommand();
   const agentHome = prepareHome(backend, nodeAwsafe);
   hotPath(agentHome, "hot-path-node", nodeAwsafe, [], true);
+  minimalClientVsNodeFloor(agentHome);
   memory(agentHome, nodeAwsafe);
   versusAwsCli(agentHome);
+  if (awsVault !== undefined) {
+    const ours = { program: process.execPath, args: [cli, "credential-process", "admin"] };
+    versus("hot-path-node-vs-aws-vault", { ...ours, env: agentHome.env }, awsVault);
+  }
   stopAgent(agentHome, nodeAwsafe);
   const parallelHome = prepareHome(backend, nodeAwsafe);
   await parallel20(parallelHome, "parallel-20-cold-wall");
@@ -64,9 +95,15 @@ try {
   if (binaryBuilt()) {
     const binaryHome = prepareHome(backend, binaryAwsafe);
     hotPath(binaryHome, "hot-path-binary", binaryAwsafe, [], false);
-    versusAwsVault(binaryHome);
+    const ours = { program: binary, args: ["credential-process", "admin"], env: binaryHome.env };
+    if (awsVault !== undefined) versus("hot-path-binary-vs-aws-vault", ours, awsVault);
+    const hello = bunHelloCommand();
+    if (hello !== undefined) {
+      versus("hot-path-binary-vs-bun-hello", ours, { ...hello, env: binaryHome.env });
+    }
     stopAgent(binaryHome, binaryAwsafe);
   }
+  printTable();
 } finally {
   emulator.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
@@ -101,8 +138,74 @@ function hotPath({ env }, name, awsafe, flags, withFloor) {
     if (withFloor) floor.push(timeRun(process.execPath, ["-e", "0"], env));
   }
   console.log(`${name}: ${median(hot).toFixed(1)} ms`);
-  if (withFloor)
+  if (withFloor) {
     console.log(`hot-path-vs-node-floor: ${(median(hot) / median(floor)).toFixed(2)} x`);
+    measured.set("hot-path-vs-node-floor", {
+      b: "`node -e 0`",
+      aMs: median(hot),
+      bMs: median(floor),
+    });
+  }
+}
+
+/**
+ * Runs `ours` and `theirs` (each `{ program, args, env }`; `theirs` with a `label` for the table)
+ * alternately, `rounds` measured pairs after `warmup` that are not, and prints `<name>`: the
+ * ratio of their medians (< 1: ours is sooner) to `digits` decimals, the medians on stderr.
+ */
+function versus(name, ours, theirs, { rounds = 30, warmup = 3, digits = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    timeRun(ours.program, ours.args, ours.env);
+    timeRun(theirs.program, theirs.args, theirs.env);
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(timeRun(ours.program, ours.args, ours.env));
+    b.push(timeRun(theirs.program, theirs.args, theirs.env));
+  }
+  const [aMs, bMs] = [median(a), median(b)];
+  console.log(`${name}: ${(aMs / bMs).toFixed(digits)} x`);
+  console.error(
+    `# ${name}: ${aMs.toFixed(1)} ms against ${bMs.toFixed(1)} ms (medians of ${rounds} pairs)`,
+  );
+  measured.set(name, { b: theirs.label, aMs, bMs, digits });
+}
+
+/** The five comparisons measured above as one markdown table; a skipped one is left out. */
+function printTable() {
+  console.log("");
+  console.log("| A | B | A ms | B ms | A/B |");
+  console.log("| --- | --- | ---: | ---: | ---: |");
+  for (const [name, a] of tableLines) {
+    const row = measured.get(name);
+    if (row === undefined) continue;
+    const { b, aMs, bMs, digits = 2 } = row;
+    console.log(
+      `| ${a} | ${b} | ${aMs.toFixed(1)} | ${bMs.toFixed(1)} | ${(aMs / bMs).toFixed(digits)} |`,
+    );
+  }
+}
+
+/**
+ * scripts/bench-minimal-client.cjs against `node -e 0`, alternately, in the HOME whose agent
+ * serves hot-path-node: the floor of any Node client of the agent, beside hot-path-vs-node-floor.
+ * It must print the credentials awsafe prints.
+ */
+function minimalClientVsNodeFloor({ env }) {
+  const client = path.join(repoRoot, "scripts/bench-minimal-client.cjs");
+  const args = [client, "admin"];
+  if (
+    printedKeyId(process.execPath, args, env) !==
+    printedKeyId(process.execPath, [cli, "credential-process", "admin"], env)
+  ) {
+    throw new Error("bench: the minimal client and awsafe printed different credentials");
+  }
+  versus(
+    "hot-path-minimal-node-client-vs-node-floor",
+    { program: process.execPath, args, env },
+    { label: "`node -e 0`", program: process.execPath, args: ["-e", "0"], env },
+  );
 }
 
 /**
@@ -130,15 +233,13 @@ function versusAwsCli({ env }) {
   const awsafeKey = printedKeyId(process.execPath, awsafeArgs, env);
   if (printedKeyId(awsCli, awsArgs, env) !== awsafeKey)
     throw new Error("bench: awsafe and the AWS CLI printed different credentials");
-  const awsafe = [];
-  const aws = [];
-  for (let i = 0; i < 10; i++) {
-    awsafe.push(timeRun(process.execPath, awsafeArgs, env));
-    aws.push(timeRun(awsCli, awsArgs, env));
-  }
-  console.log(`hot-path-vs-aws-cli-export: ${(median(awsafe) / median(aws)).toFixed(3)} x`);
-  console.error(
-    `# awsafe credential-process ${median(awsafe).toFixed(1)} ms, aws configure export-credentials ${median(aws).toFixed(1)} ms (medians of 10)`,
+  // The AWS CLI takes ten times as long a run: fewer pairs (the first call warmed it), and a
+  // third decimal for a ratio far below 1.
+  versus(
+    "hot-path-vs-aws-cli-export",
+    { program: process.execPath, args: awsafeArgs, env },
+    { label: "AWS CLI v2 `configure export-credentials`", program: awsCli, args: awsArgs, env },
+    { rounds: 15, warmup: 0, digits: 3 },
   );
 }
 
@@ -258,20 +359,20 @@ function awsVaultBinary() {
 }
 
 /**
- * The single executable's cached hot path against aws-vault 7.2 printing keys it holds in its
- * own encrypted file (`export --no-session --format=json`: no AWS call, as aws-vault 7.2 cannot
- * be pointed at the emulator), measured alternately; < 1 means awsafe answers sooner.
+ * aws-vault 7.2 printing keys it holds in its own encrypted file (`export --no-session
+ * --format=json`: no AWS call, as aws-vault 7.2 cannot be pointed at the emulator), set up once
+ * in a HOME of its own, as `versus` runs it; `undefined`, with a note, without aws-vault.
  */
-function versusAwsVault({ env }) {
+function awsVaultCommand() {
   const awsVault = awsVaultBinary();
   if (awsVault === undefined) {
     console.error(
-      "bench-engine: no aws-vault binary (build one with scripts/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-binary-vs-aws-vault skipped",
+      "bench-engine: no aws-vault binary (build one with scripts/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-node-vs-aws-vault and hot-path-binary-vs-aws-vault skipped",
     );
-    return;
+    return undefined;
   }
   const home = mkdtempSync(path.join(work, "aws-vault-"));
-  const vaultEnv = {
+  const env = {
     PATH: process.env.PATH,
     HOME: home,
     AWS_VAULT_BACKEND: "file",
@@ -281,7 +382,7 @@ function versusAwsVault({ env }) {
   writeFileSync(path.join(home, ".aws/config"), "[profile bench]\nregion = us-east-1\n");
   const added = spawnSync(awsVault, ["add", "--env", "bench"], {
     env: {
-      ...vaultEnv,
+      ...env,
       AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
       AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     },
@@ -289,21 +390,52 @@ function versusAwsVault({ env }) {
   });
   if (added.status !== 0) {
     console.error(`bench-engine: aws-vault add failed (${added.stderr.trim()}); skipped`);
-    return;
+    return undefined;
   }
-  const vaultArgs = ["export", "--no-session", "--format=json", "bench"];
-  const ours = [];
-  const theirs = [];
-  for (let i = 0; i < 3; i++) {
-    timeRun(binary, ["credential-process", "admin"], env);
-    timeRun(awsVault, vaultArgs, vaultEnv);
+  return {
+    label: "aws-vault 7.2 `export --format=json`",
+    program: awsVault,
+    args: ["export", "--no-session", "--format=json", "bench"],
+    env,
+  };
+}
+
+/**
+ * A hello-world compiled by the repository's Bun as scripts/build-bin.mjs compiles awsafe, with
+ * the flags that weigh on start-up (bytecode, minified, ESM, no .env or bunfig.toml read at
+ * start; --splitting and --keep-names change nothing in one line), once per run, as `versus`
+ * runs it; `undefined`, with a note, without Bun.
+ */
+function bunHelloCommand() {
+  const bun = path.join(repoRoot, "node_modules/.bin/bun");
+  if (!existsSync(bun)) {
+    console.error("bench-engine: no node_modules/.bin/bun; hot-path-binary-vs-bun-hello skipped");
+    return undefined;
   }
-  for (let i = 0; i < 30; i++) {
-    ours.push(timeRun(binary, ["credential-process", "admin"], env));
-    theirs.push(timeRun(awsVault, vaultArgs, vaultEnv));
-  }
-  console.log(`hot-path-binary-vs-aws-vault: ${(median(ours) / median(theirs)).toFixed(2)} x`);
-  console.error(
-    `# dist/awsafe credential-process ${median(ours).toFixed(1)} ms, aws-vault export ${median(theirs).toFixed(1)} ms (medians of 30)`,
+  const dir = mkdtempSync(path.join(work, "bun-hello-"));
+  writeFileSync(path.join(dir, "hello.ts"), 'console.log("hello");\n');
+  const outfile = path.join(dir, "hello");
+  const built = spawnSync(
+    bun,
+    [
+      "build",
+      "hello.ts",
+      "--compile",
+      "--format=esm",
+      "--bytecode",
+      "--minify",
+      "--no-compile-autoload-dotenv",
+      "--no-compile-autoload-bunfig",
+      "--outfile",
+      outfile,
+    ],
+    { cwd: dir, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
   );
+  if (built.status !== 0 || !existsSync(outfile)) {
+    console.error(
+      `bench-engine: the Bun hello-world did not build (${built.stderr.trim()}); hot-path-binary-vs-bun-hello skipped`,
+    );
+    return undefined;
+  }
+  return { label: "`bun build --compile` hello-world", program: outfile, args: [] };
 }

@@ -29,9 +29,13 @@ export function agentSocketPath(env: Environment, dataDir: string): string | und
  */
 export function preparePrivateDir(socketPath: string): void {
   const dir = path.dirname(socketPath);
-  // Synchronous: two cheap calls on the hot path, which then need not load fs/promises.
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stat = lstatSync(dir);
+  // Synchronous: cheap calls on the hot path, which then need not load fs/promises. Made only
+  // when missing: on every call but the first it is there, and one lstat is all it costs.
+  let stat = lstatSync(dir, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    stat = lstatSync(dir);
+  }
   const uid = process.getuid?.();
   if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
     throw new StoreError(

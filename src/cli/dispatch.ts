@@ -1,13 +1,14 @@
 import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { complete } from "./complete-main.js";
-import type { main, ssoSignInForAgent } from "./main.js";
+import type { main, mfaCodeForAgent, ssoSignInForAgent } from "./main.js";
 
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
   readonly main: () => Promise<{
     readonly main: typeof main;
+    readonly mfaCodeForAgent: typeof mfaCodeForAgent;
     readonly ssoSignInForAgent: typeof ssoSignInForAgent;
   }>;
   /** `__complete`: the completion scripts' call at each TAB, without the CLI proper. */
@@ -31,10 +32,17 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
     process.env.AWSAFE_DEBUG !== "1"
   ) {
     void load
-      .fastPath()(profile, async (request) => {
-        const outcome = await (await load.main()).ssoSignInForAgent(request);
-        if ("error" in outcome) throw fromWireError(outcome.error);
-        return outcome.signedIn;
+      .fastPath()(profile, {
+        mfa: async (request) => {
+          const outcome = await (await load.main()).mfaCodeForAgent(request);
+          if ("error" in outcome) throw fromWireError(outcome.error);
+          return outcome.code;
+        },
+        signIn: async (request) => {
+          const outcome = await (await load.main()).ssoSignInForAgent(request);
+          if ("error" in outcome) throw fromWireError(outcome.error);
+          return outcome.signedIn;
+        },
       })
       .then(async (outcome) => {
         if (!("exitCode" in outcome)) {

@@ -1,6 +1,6 @@
-import type { SsoSignIn } from "../ports/sso-sign-in.js";
+import { noPrompter } from "../ports/prompter.js";
 import { chooseAgentRoute } from "../runtime/agent-route.js";
-import { credentialsFromAgent } from "../runtime/ask-agent.js";
+import { type ClientAnswers, credentialsFromAgent } from "../runtime/ask-agent.js";
 import { processContext } from "../runtime/context.js";
 import { agentFallbackNotice } from "../runtime/agent-fallback-notice.js";
 import { fdOutput } from "./fd-output.js";
@@ -26,12 +26,13 @@ export type FastOutcome =
  * loads one module instead of the command parser and a dozen chunks. It makes the same one decision
  * as every credential command (agent-route.ts); whatever is not the agent's to answer (no agent
  * wanted, a passphrase to type, an agent that cannot serve) goes to the CLI proper, which then
- * does not wait for the agent again. A sign-in the agent asks for is `signIn`, which loads the
- * CLI proper: it is rare and slow anyway.
+ * does not wait for the agent again. What the agent asks of the client (an MFA code, a sign-in)
+ * is `answers`, which load the CLI proper: they are rare, and wait on a person anyway. This file
+ * holds neither the MFA sources nor the prompter.
  */
 export async function fastCredentialProcess(
   profile: string,
-  signIn: SsoSignIn,
+  answers: ClientAnswers,
 ): Promise<FastOutcome> {
   const stderrFd = fdOutput(2, () => process.stderr);
   let queued = false;
@@ -44,6 +45,7 @@ export async function fastCredentialProcess(
   const context = processContext({
     env: process.env,
     notice: (line) => stderr.write(`awsafe: ${line}\n`),
+    prompter: noPrompter,
   });
   const request = {
     profile,
@@ -55,7 +57,7 @@ export async function fastCredentialProcess(
   try {
     const route = chooseAgentRoute(context, request);
     if (route.kind !== "agent") return { handOver: {} };
-    const answer = await credentialsFromAgent(context, route.socketPath, request, signIn);
+    const answer = await credentialsFromAgent(context, route.socketPath, request, answers);
     if (answer.kind === "client-only") return { handOver: { agentUnavailable: answer.why } };
     if (answer.kind === "unavailable") {
       context.notice(agentFallbackNotice(answer.why));

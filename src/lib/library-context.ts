@@ -1,4 +1,5 @@
 import { processContext, type RuntimeContext } from "../runtime/context.js";
+import { terminalPrompter } from "../runtime/terminal-prompter.js";
 
 /**
  * The context of a library call, gathered here at the library's door: a copy of this process's
@@ -13,6 +14,7 @@ export function libraryContext(cliPath: string): RuntimeContext {
   const context = processContext({
     env,
     notice: stderr,
+    prompter: terminalPrompter(env),
     debug: env.AWSAFE_DEBUG === "1" ? (line) => stderr(`debug: ${line}`) : undefined,
   });
   return { ...context, selfCommand: [process.execPath, cliPath] };

@@ -24,6 +24,26 @@ describe("credentials as awsafe's JSON", () => {
     });
   });
 
+  it.each([
+    "2026-01-02T03:04:05.006Z",
+    "2026-12-31T23:59:59.999Z",
+    "0099-06-15T12:00:00.000Z",
+    "9999-12-31T23:59:59.999Z",
+    "+010000-01-01T00:00:00.000Z",
+    "-000001-01-01T00:00:00.000Z",
+  ])("write the expiry %s as toISOString does", (iso) => {
+    const expiration = new Date(iso);
+    expect(toCredentialsData({ ...temporary, expiration }).expiration).toBe(
+      expiration.toISOString(),
+    );
+  });
+
+  it("refuse an invalid expiry as toISOString does", () => {
+    expect(() => toCredentialsData({ ...temporary, expiration: new Date(Number.NaN) })).toThrow(
+      RangeError,
+    );
+  });
+
   it("leave out what long-term keys do not have", () => {
     const data = toCredentialsData(longTerm);
     expect(Object.keys(data)).toEqual(["accessKeyId", "secretAccessKey"]);

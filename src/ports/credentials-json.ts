@@ -43,7 +43,7 @@ export function toCredentialsData(credentials: AwsCredentials): CredentialsData 
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
     ...(sessionToken === undefined ? {} : { sessionToken }),
-    ...(expiration === undefined ? {} : { expiration: expiration.toISOString() }),
+    ...(expiration === undefined ? {} : { expiration: isoTime(expiration) }),
     ...(accountId === undefined ? {} : { accountId }),
   };
 }
@@ -117,6 +117,21 @@ function readFields(value: unknown, names: FieldNames): ReadResult {
       ...(accountId === undefined ? {} : { accountId }),
     },
   };
+}
+
+/**
+ * `time` as `toISOString` writes it. Spelled out for the years of any expiry (0 to 9999) because
+ * V8's `toISOString` sets up the local time zone (reading /etc/localtime) at its first call, and
+ * `credential_process` would pay that at every AWS call for a zone it never prints.
+ */
+function isoTime(time: Date): string {
+  const year = time.getUTCFullYear();
+  // Other years, and an invalid date (NaN: toISOString throws), as toISOString has them.
+  if (!(year >= 0 && year <= 9999)) return time.toISOString();
+  const pad = (value: number, digits = 2) => String(value).padStart(digits, "0");
+  const date = `${pad(year, 4)}-${pad(time.getUTCMonth() + 1)}-${pad(time.getUTCDate())}`;
+  const clock = `${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}:${pad(time.getUTCSeconds())}`;
+  return `${date}T${clock}.${pad(time.getUTCMilliseconds(), 3)}Z`;
 }
 
 function isObject(value: unknown): value is object {

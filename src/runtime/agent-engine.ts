@@ -18,6 +18,7 @@ import type { RuntimeContext } from "./context.js";
 import { engineAdapters } from "./credential-engine.js";
 import {
   chooseConfiguredBackend,
+  type ConfiguredBackend,
   givenPassphrase,
   openConfiguredStore,
 } from "./open-configured-store.js";
@@ -49,11 +50,11 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
   const digest = (passphrase: string) =>
     createHmac("sha256", digestKey).update(passphrase).digest();
 
+  // `choice` is the request's own, made once per request: awsafe's config is read once.
   const openStore = (
     context: AppContext,
-    backendFlag: string | undefined,
+    { backend, paths }: ConfiguredBackend,
   ): Promise<SecretStore> => {
-    const { backend, paths } = chooseConfiguredBackend(context, backendFlag);
     const key = `${backend}\n${paths.dataDir}`;
     const passphrase = backend === "file" ? givenPassphrase(context)?.passphrase : undefined;
     const given = passphrase === undefined ? undefined : digest(passphrase);
@@ -92,7 +93,8 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         platform: agent.platform,
         debug,
       };
-      const { backend, paths } = chooseConfiguredBackend(context, request.backend);
+      const choice = chooseConfiguredBackend(context, request.backend);
+      const { backend, paths } = choice;
       const shared = locateSharedConfig(context.env, context.platform);
       const answerKey = JSON.stringify([
         request.profile,
@@ -109,7 +111,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
           encryptedStoreFile(paths.dataDir),
         ]),
       ]);
-      const store = openStore(context, request.backend);
+      const store = openStore(context, choice);
       const known = answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;

@@ -7,9 +7,9 @@ import {
 import { agentProtocolVersion } from "../agent/agent-protocol.js";
 import { preparePrivateDir } from "../agent/agent-socket.js";
 import { fromWireError } from "../agent/wire-error.js";
+import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
-import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
 import { requestEnvironment } from "./request-environment.js";
@@ -25,18 +25,28 @@ export type AgentAnswer =
   | { readonly kind: "unavailable"; readonly why: string };
 
 /**
+ * What this process answers when the agent asks: MFA codes, and an IAM Identity Center sign-in.
+ * Each is made or loaded when asked for, not before: a cached answer needs neither, and the hot
+ * path loads them from the CLI proper.
+ */
+export interface ClientAnswers {
+  readonly mfa: MfaCodeSource;
+  readonly signIn: SsoSignIn;
+}
+
+/**
  * Asks the agent on `socketPath` for the request's credentials, starting it when none runs;
- * this process answers its MFA questions, and signs in to IAM Identity Center when the agent
- * asks it to (`signIn`, loaded only then: the hot path never needs it). Each wait is bounded: the agent's start (10 s, or at
- * once when the started agent exits) and its first word on the request (5 s). An agent that
- * cannot serve is `unavailable`, with the reason; an error the agent reports about the request
- * itself (a wrong profile, a refused MFA code) is thrown as the AppError it was.
+ * this process answers its MFA questions and signs in to IAM Identity Center when the agent
+ * asks it to (`answers`). Each wait is bounded: the agent's start (10 s, or at once when the
+ * started agent exits) and its first word on the request (5 s). An agent that cannot serve is
+ * `unavailable`, with the reason; an error the agent reports about the request itself (a wrong
+ * profile, a refused MFA code) is thrown as the AppError it was.
  */
 export async function credentialsFromAgent(
   context: RuntimeContext,
   socketPath: string,
   request: CredentialRequest,
-  signIn: SsoSignIn,
+  answers: ClientAnswers,
 ): Promise<AgentAnswer> {
   const { profile, options } = request;
   context.debug?.(`asking the agent on ${socketPath} for profile "${profile}"`);
@@ -67,10 +77,9 @@ export async function credentialsFromAgent(
         ...(request.backend === undefined ? {} : { backend: request.backend }),
         ...(context.debug === undefined ? {} : { debug: true }),
       },
-      // Made when the agent asks for a code, not before: a cached answer needs no MFA source.
-      (mfaRequest) => (request.mfaSource ?? clientMfaSource(context, request.mfaToken))(mfaRequest),
+      answers.mfa,
       undefined,
-      signIn,
+      answers.signIn,
     );
     if (answer.type === "credentials" || answer.type === "error") {
       for (const line of answer.trace ?? []) context.debug?.(`agent: ${line}`);

@@ -3,7 +3,6 @@ import type { AppContext } from "../app/app-context.js";
 import type { DebugLog } from "../ports/debug-log.js";
 import type { Environment } from "../ports/environment.js";
 import type { Prompter } from "../ports/prompter.js";
-import { ttyPrompter } from "../prompt/tty-prompter.js";
 import { selfCommand } from "./self-command.js";
 import { testHooks, type TestHooks } from "./test-hooks.js";
 
@@ -33,6 +32,12 @@ export interface RuntimeContext extends AppContext {
 export interface ProcessContextOptions {
   readonly notice: (line: string) => void;
   /**
+   * Where questions go: the terminal prompter `AWSAFE_PROMPT` chooses (terminal-prompter.ts),
+   * or none on the hot path, which asks nothing itself (the CLI proper answers the agent's MFA
+   * questions), so that its file holds no prompter.
+   */
+  readonly prompter: Prompter;
+  /**
    * The environment, when the caller can use `process.env` itself (the hot path, which loads no
    * AWS SDK and so never sees `process.env` change); otherwise a copy is made.
    */
@@ -44,9 +49,8 @@ export interface ProcessContextOptions {
 
 /**
  * The context of this process: a copy of its environment (so a later change to `process.env`,
- * such as the SDK's warning switch, reaches no child and no request), its platform, the
- * terminal prompter `AWSAFE_PROMPT` chooses, the test hooks of a test build, and the command
- * line that runs awsafe again.
+ * such as the SDK's warning switch, reaches no child and no request), its platform, the door's
+ * prompter, the test hooks of a test build, and the command line that runs awsafe again.
  */
 export function processContext(options: ProcessContextOptions): RuntimeContext {
   const env = options.env ?? { ...process.env };
@@ -54,10 +58,7 @@ export function processContext(options: ProcessContextOptions): RuntimeContext {
   return {
     env,
     platform: { platform: process.platform, homedir },
-    prompter: tracePrompts(
-      ttyPrompter({ platform: process.platform, mode: env.AWSAFE_PROMPT }),
-      options.debug,
-    ),
+    prompter: tracePrompts(options.prompter, options.debug),
     now: () => new Date(hooks.nowMs()),
     hooks,
     checkpoint: hooks.checkpoint,

@@ -1,6 +1,7 @@
 import type { ResolvedCredentials } from "../app/credentials/resolve-credentials.js";
 import { agentFallbackNotice } from "./agent-fallback-notice.js";
 import { chooseAgentRoute } from "./agent-route.js";
+import { clientMfaSource } from "./client-mfa-source.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
 import type { OpenedCommandStore } from "./open-configured-store.js";
@@ -22,15 +23,17 @@ export async function obtainCredentials(
   const route = chooseAgentRoute(context, request);
   if (route.kind === "agent") {
     const { credentialsFromAgent } = await import("./ask-agent.js");
-    const answer = await credentialsFromAgent(
-      context,
-      route.socketPath,
-      request,
-      async (wanted) => {
+    const answer = await credentialsFromAgent(context, route.socketPath, request, {
+      // Made when the agent asks for a code, not before: a cached answer needs no MFA source.
+      // Async, so that a source that cannot be made (an unknown AWSAFE_PROMPT) is a failed
+      // answer sent to the agent, not an exception thrown out of the socket's data handler.
+      mfa: async (mfaRequest) =>
+        (request.mfaSource ?? clientMfaSource(context, request.mfaToken))(mfaRequest),
+      signIn: async (wanted) => {
         const { clientSsoSignIn } = await import("./sso-sign-in.js");
         return clientSsoSignIn(context, { mode: "auto" })(wanted);
       },
-    );
+    });
     if (answer.kind === "credentials") return answer.resolved;
     if (answer.kind === "client-only") context.debug?.(`working without the agent: ${answer.why}`);
     else context.notice(agentFallbackNotice(answer.why));

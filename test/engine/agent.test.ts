@@ -132,6 +132,23 @@ describe("the agent", () => {
     expect(Number((await status()).pid)).not.toBe(pid);
   });
 
+  it.each([
+    ["the hot path", ["credential-process", "admin"]],
+    ["the CLI proper", ["credential-process", "admin", "--no-session"]],
+  ])(
+    "exits 64 with the message when the agent asks %s for a code under an unknown AWSAFE_PROMPT",
+    async (_door, args) => {
+      // A fresh agent holds no session: it asks this client for an MFA code.
+      const pid = Number((await status()).pid);
+      process.kill(pid, "SIGKILL");
+      while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 10));
+      const result = await ctx.world.awsafe(args, { AWSAFE_PROMPT: "tty" });
+      expect(result.status).toBe(64);
+      expect(result.stderr).toContain('Unknown AWSAFE_PROMPT "tty"');
+      expect(result.stderr).not.toContain("    at ");
+    },
+  );
+
   it("stops, and leaves no process", async () => {
     const pid = Number((await status()).pid);
     const stopped = await ctx.world.awsafe(["agent", "stop"]);
