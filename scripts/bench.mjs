@@ -2,7 +2,7 @@
 // this one process, and ratios compare two things measured alternately, so a noisy shared
 // machine moves both sides alike. Run through `npm run -s bench` (which builds first).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -99,16 +99,22 @@ function benchList(files) {
     writeFileSync(path.join(home, ".aws/config"), files.config);
     writeFileSync(path.join(home, ".aws/credentials"), files.credentials);
     const env = { ...startEnv, HOME: home, AWSAFE_BACKEND: "file", AWSAFE_AGENT: "off" };
+    // The single executable too, when a build of it is there (scripts/bench-engine.mjs builds it).
+    const binary = existsSync("dist/awsafe");
     const list = [],
-      node = [];
+      node = [],
+      listBinary = [];
     for (let i = 0; i < 12; i++) {
       list.push(timeCommand(process.execPath, ["dist/cli.cjs", "list"], env));
       node.push(timeCommand(process.execPath, ["-e", "0"], env));
+      if (binary) listBinary.push(timeCommand("dist/awsafe", ["list"], env));
     }
     console.log(`list-10k-profiles: ${median(list.slice(2)).toFixed(1)} ms`);
     console.log(
       `list-10k-vs-node-floor: ${(median(list.slice(2)) / median(node.slice(2))).toFixed(2)} x`,
     );
+    if (binary) console.log(`list-10k-binary: ${median(listBinary.slice(2)).toFixed(1)} ms`);
+    else console.error("bench: no dist/awsafe (npm run build:bin); list-10k-binary skipped");
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
