@@ -18,13 +18,15 @@ export interface ProfileListing {
 /**
  * Every profile of the shared files and the store, sorted by name, each with its plan or its
  * problem. `storedKeyIds` (profile → access key ID) are the keys the secret store holds; their
- * profiles plan as stored keys.
+ * profiles plan as stored keys. Where each profile is written is found only with `locate`
+ * (otherwise `locations` are empty): the table does not show it.
  */
 export async function listProfiles(
   context: AppContext,
   storedKeyIds: ReadonlyMap<string, string> = new Map(),
+  { locate = true }: { readonly locate?: boolean } = {},
 ): Promise<{ profiles: ProfileListing[]; warnings: readonly ConfigWarning[] }> {
-  const shared = await loadSharedConfig(context, { locate: true });
+  const shared = await loadSharedConfig(context, { locate });
   const facts = { storedKeyProfiles: new Set(storedKeyIds.keys()) };
   return { profiles: listingsOf(shared, facts, storedKeyIds), warnings: shared.warnings };
 }

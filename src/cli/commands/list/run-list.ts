@@ -18,7 +18,7 @@ import { formatTable } from "../../format/format-table.js";
 export const runList: CommandRun<ListInput> = async (input, io) => {
   const store = await inspectStore(io, input.backend);
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
-  const { profiles, warnings } = await listProfiles(io, keyIds);
+  const { profiles, warnings } = await listProfiles(io, keyIds, { locate: input.json });
   if (input.json) {
     const json = { profiles: profiles.map(listingToJson), store: storeViewToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
