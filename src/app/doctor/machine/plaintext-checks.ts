@@ -87,8 +87,10 @@ export function environmentFindings(context: AppContext): Finding[] {
   ];
 }
 
+// The value ends where the key's own characters end: a secret may end in '/' or '+', after
+// which a word boundary (\b) would not match.
 const keyLine =
-  /\bAWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b["']?\s*(?:=|\s)\s*["']?(?:AKIA[A-Z0-9]{16}|[A-Za-z0-9/+]{40})\b/;
+  /\bAWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)\b["']?\s*(?:=|\s)\s*["']?(?:AKIA[A-Z0-9]{16}|[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/;
 
 /** The shell start-up files and the current directory's env files that may export keys. */
 export function shellFiles(context: AppContext, cwd: string): string[] {
