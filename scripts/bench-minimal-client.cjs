@@ -11,40 +11,13 @@ const net = require("node:net");
 const path = require("node:path");
 
 const env = process.env;
-// src/runtime/request-environment.ts: the variables a request carries.
-const names = new Set([
-  "AWSAFE_BACKEND",
-  "AWSAFE_HOME",
-  "AWSAFE_FILE_PASSPHRASE",
-  "AWSAFE_FILE_PASSPHRASE_FILE",
-  "AWSAFE_PROCESS_TIMEOUT_SECONDS",
-  "AWSAFE_PROMPT_TIMEOUT_SECONDS",
-  "HOME",
-  "USERPROFILE",
-  "HOMEDRIVE",
-  "HOMEPATH",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "PATH",
-  "USER",
-  "LOGNAME",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "TMPDIR",
-  "TERM",
-  "DISPLAY",
-  "WAYLAND_DISPLAY",
-  "DBUS_SESSION_BUS_ADDRESS",
-  "SSH_AUTH_SOCK",
-  "GNUPGHOME",
-  "GPG_TTY",
-  "PASSWORD_STORE_DIR",
-  "PASSWORD_STORE_GPG_OPTS",
-]);
+// The variables a request carries: the list src/runtime/request-environment.ts reads.
+const { names, prefixes } = require("../src/runtime/request-environment.json");
 const sent = {};
 for (const [name, value] of Object.entries(env)) {
-  if (names.has(name) || /^(AWS_|XDG_|LC_)/.test(name)) sent[name] = value;
+  if (names.includes(name) || prefixes.some((prefix) => name.startsWith(prefix))) {
+    sent[name] = value;
+  }
 }
 // src/agent/agent-socket.ts and src/settings/awsafe-paths.ts, POSIX only.
 const runtime = env.XDG_RUNTIME_DIR;

@@ -1,46 +1,19 @@
 import { nameMap } from "../config/name-map.js";
 import type { Environment } from "../ports/environment.js";
+import variables from "./request-environment.json" with { type: "json" };
 
 /**
  * The variables a request to the agent is resolved in, and the only ones a client sends: what
- * awsafe and the AWS SDKs read (every `AWS_*` variable; awsafe's documented `AWSAFE_*` ones),
+ * awsafe and the AWS SDKs read (every `AWS_*` variable; awsafe's documented `AWSAFE_*` ones,
+ * among them the client's time limits, which hold for the commands the agent runs for it),
  * where files are (`HOME` and Windows's equivalents, `XDG_*`), and what a `credential_process`
  * or `pass` child of the agent needs to run (`PATH`, locale, temp dir, the desktop session's
  * keyring and agent sockets, gpg's settings). Everything else of the client's environment stays
- * with the client; test switches (`AWSAFE_TEST_*`) are never among them.
+ * with the client; test switches (`AWSAFE_TEST_*`) are never among them. The list is data that
+ * scripts/bench-minimal-client.cjs reads too, so the bench sends what awsafe sends.
  */
-const names = new Set([
-  "AWSAFE_BACKEND",
-  "AWSAFE_HOME",
-  "AWSAFE_FILE_PASSPHRASE",
-  "AWSAFE_FILE_PASSPHRASE_FILE",
-  // The client's time limits hold for the commands the agent runs for it.
-  "AWSAFE_PROCESS_TIMEOUT_SECONDS",
-  "AWSAFE_PROMPT_TIMEOUT_SECONDS",
-  "HOME",
-  "USERPROFILE",
-  "HOMEDRIVE",
-  "HOMEPATH",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "PATH",
-  "USER",
-  "LOGNAME",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "TMPDIR",
-  "TERM",
-  "DISPLAY",
-  "WAYLAND_DISPLAY",
-  "DBUS_SESSION_BUS_ADDRESS",
-  "SSH_AUTH_SOCK",
-  "GNUPGHOME",
-  "GPG_TTY",
-  "PASSWORD_STORE_DIR",
-  "PASSWORD_STORE_GPG_OPTS",
-]);
-const prefixes = ["AWS_", "XDG_", "LC_"];
+const names: ReadonlySet<string> = new Set(variables.names);
+const prefixes: readonly string[] = variables.prefixes;
 
 /** Whether the agent resolves requests with `name` from the client's environment. */
 export function isRequestVariable(name: string): boolean {
