@@ -1,5 +1,3 @@
-import { statSync } from "node:fs";
-import path from "node:path";
 import { readStoredKeyIds } from "../app/store/read-stored-keys.js";
 import { AppError } from "../errors.js";
 import type { BackendName } from "../ports/secret-store.js";
@@ -52,12 +50,6 @@ export async function inspectStore(
       hint: "Set AWSAFE_FILE_PASSPHRASE_FILE (or AWSAFE_FILE_PASSPHRASE) to include its keys.",
     };
   }
-  if (backend === "file" && storeFileMissing(paths.dataDir)) {
-    // An encrypted store not created yet holds no keys: opening it would only load age, scrypt
-    // and node:crypto to say so.
-    const location = path.resolve(encryptedStoreFile(paths.dataDir));
-    return { status: "open", backend, source, location, keyIds: new Map() };
-  }
   try {
     const store = await openConfiguredStore(context, backend, paths, {
       prompter: undefined,
@@ -73,15 +65,6 @@ export async function inspectStore(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { status: "unavailable", backend, source, message: error.message, hint: error.hint };
-  }
-}
-
-/** Whether the file store has no file; an error other than its absence is left to the store. */
-function storeFileMissing(dataDir: string): boolean {
-  try {
-    return statSync(encryptedStoreFile(dataDir), { throwIfNoEntry: false }) === undefined;
-  } catch {
-    return false;
   }
 }
 

@@ -1,12 +1,10 @@
 import { mkdir, open, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomically } from "../../atomic-write.js";
 import { StoreError, UsageError } from "../../errors.js";
 import type { SecretStore } from "../../ports/secret-store.js";
 import type { RawBackend, RawChange } from "../raw-backend.js";
 import { storeOverRaw } from "../store-over-raw.js";
 import { decryptWithPassphrase, encryptWithPassphrase } from "./age-crypto.js";
-import { withFileLock } from "./file-lock.js";
 import type { PassphraseProvider, PassphrasePurpose } from "./passphrase.js";
 import { parseDocument, serializeDocument } from "./store-document.js";
 
@@ -38,7 +36,9 @@ export interface EncryptedFileStore extends SecretStore {
 
 /**
  * Opens the age-encrypted file store and, when the file exists, unlocks it now: this is the one
- * scrypt derivation (about 1.5 s at work factor 18) a long-lived process pays.
+ * scrypt derivation (about 1.5 s at work factor 18) a long-lived process pays. A store with no
+ * file yet costs one failed `open`: age loads with the first decryption or encryption, the lock
+ * and the atomic write with the first write, so reading or listing an absent store is cheap.
  *
  * After that, reads cost a file read and a byte comparison: the handle keeps the ciphertext it
  * decrypted and re-derives only when another process has rewritten the file. Writes cannot
@@ -126,6 +126,12 @@ class FileState {
 
   private async writeLocked(changes: readonly RawChange[]): Promise<void> {
     await ensurePrivateDir(path.dirname(this.file));
+    // Loaded by the first write: a store that is only read, or has no file yet, needs neither
+    // the lock (proper-lockfile, node:os) nor the atomic write (node:crypto).
+    const [{ withFileLock }, { writeFileAtomically }] = await Promise.all([
+      import("./file-lock.js"),
+      import("../../atomic-write.js"),
+    ]);
     const { checkpoint, onLockWait } = this.options;
     await withFileLock(
       this.file,
