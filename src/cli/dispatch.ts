@@ -1,16 +1,20 @@
+import type { WireError } from "../agent/agent-protocol.js";
 import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { complete } from "./complete-main.js";
 import type { main, mfaCodeForAgent, ssoSignInForAgent } from "./main.js";
 
+/** What the CLI proper (main.ts) gives an executable. */
+export interface MainEntrypoint {
+  readonly main: typeof main;
+  readonly mfaCodeForAgent: typeof mfaCodeForAgent;
+  readonly ssoSignInForAgent: typeof ssoSignInForAgent;
+}
+
 /** How an executable reaches the two halves of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
-  readonly main: () => Promise<{
-    readonly main: typeof main;
-    readonly mfaCodeForAgent: typeof mfaCodeForAgent;
-    readonly ssoSignInForAgent: typeof ssoSignInForAgent;
-  }>;
+  readonly main: () => Promise<MainEntrypoint>;
   /** `__complete`: the completion scripts' call at each TAB, without the CLI proper. */
   readonly complete: () => Promise<{ readonly complete: typeof complete }>;
 }
@@ -33,16 +37,10 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
   ) {
     void load
       .fastPath()(profile, {
-        mfa: async (request) => {
-          const outcome = await (await load.main()).mfaCodeForAgent(request);
-          if ("error" in outcome) throw fromWireError(outcome.error);
-          return outcome.code;
-        },
-        signIn: async (request) => {
-          const outcome = await (await load.main()).ssoSignInForAgent(request);
-          if ("error" in outcome) throw fromWireError(outcome.error);
-          return outcome.signedIn;
-        },
+        mfa: async (request) =>
+          (await answerInMain(load, (loaded) => loaded.mfaCodeForAgent(request))).code,
+        signIn: async (request) =>
+          (await answerInMain(load, (loaded) => loaded.ssoSignInForAgent(request))).signedIn,
       })
       .then(async (outcome) => {
         if (!("exitCode" in outcome)) {
@@ -62,4 +60,17 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
   } else {
     void load.main().then(({ main }) => main(args));
   }
+}
+
+/**
+ * What the CLI proper, loaded for it, answers to a question of the agent (an MFA code, a
+ * sign-in); an error it answers with is thrown as the error it was there.
+ */
+async function answerInMain<T extends object>(
+  load: Entrypoints,
+  ask: (loaded: MainEntrypoint) => Promise<T | { readonly error: WireError }>,
+): Promise<T> {
+  const outcome = await ask(await load.main());
+  if ("error" in outcome) throw fromWireError(outcome.error);
+  return outcome;
 }
