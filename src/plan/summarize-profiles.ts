@@ -39,10 +39,21 @@ export type ProfileSummary =
  * from. A profile that cannot be planned is one `error` entry, not the end of the list.
  */
 export function summarizeProfiles(config: ConfigData, facts: PlanFacts = {}): ProfileSummary[] {
+  const summarize = createSummarizer(config, facts);
+  return knownProfiles(config, facts.storedKeyProfiles ?? new Set()).map(summarize);
+}
+
+/**
+ * Summarizes one profile at a time, as {@link summarizeProfiles} does all of them: for a caller
+ * that uses each summary and drops it (`awsafe list` turns 10,000 of them into table lines).
+ * The files and facts must not change while it is in use.
+ */
+export function createSummarizer(
+  config: ConfigData,
+  facts: PlanFacts = {},
+): (profile: string) => ProfileSummary {
   const plan = createPlanner(config, facts);
-  return knownProfiles(config, facts.storedKeyProfiles ?? new Set()).map((profile) =>
-    summarizeProfile(plan, profile),
-  );
+  return (profile) => summarizeProfile(plan, profile);
 }
 
 function summarizeProfile(planProfile: Planner, profile: string): ProfileSummary {

@@ -2,7 +2,8 @@ import { stringProperty } from "../../config/config-data.js";
 import type { ConfigWarning } from "../../config/config-warning.js";
 import type { ProfileLocation } from "../../config/parse-shared-config.js";
 import type { PlanFacts } from "../../plan/plan-credentials.js";
-import { summarizeProfiles, type ProfileSummary } from "../../plan/summarize-profiles.js";
+import { knownProfiles } from "../../plan/profile-names.js";
+import { createSummarizer, type ProfileSummary } from "../../plan/summarize-profiles.js";
 import type { AppContext } from "../app-context.js";
 import { loadSharedConfig, type LoadedSharedConfig } from "../load-shared-config.js";
 
@@ -16,6 +17,20 @@ export interface ProfileListing {
 }
 
 /**
+ * The profiles {@link listProfiles} lists, each listing made only when asked for: a caller that
+ * prints one and drops it keeps no plan of the other 9,999 (`awsafe list` of a large file).
+ */
+export interface ProfileCatalog {
+  /** Every profile of the shared files and the store, sorted. */
+  readonly names: readonly string[];
+  /** A profile's `region`, without planning it. */
+  readonly regionOf: (name: string) => string | undefined;
+  /** A profile's listing: its plan or its problem. */
+  readonly listingOf: (name: string) => ProfileListing;
+  readonly warnings: readonly ConfigWarning[];
+}
+
+/**
  * Every profile of the shared files and the store, sorted by name, each with its plan or its
  * problem. `storedKeyIds` (profile → access key ID) are the keys the secret store holds; their
  * profiles plan as stored keys. Where each profile is written is found only with `locate`
@@ -26,9 +41,19 @@ export async function listProfiles(
   storedKeyIds: ReadonlyMap<string, string> = new Map(),
   { locate = true }: { readonly locate?: boolean } = {},
 ): Promise<{ profiles: ProfileListing[]; warnings: readonly ConfigWarning[] }> {
+  const catalog = await openProfileCatalog(context, storedKeyIds, { locate });
+  return { profiles: catalog.names.map(catalog.listingOf), warnings: catalog.warnings };
+}
+
+/** {@link listProfiles} one profile at a time: see {@link ProfileCatalog}. */
+export async function openProfileCatalog(
+  context: AppContext,
+  storedKeyIds: ReadonlyMap<string, string> = new Map(),
+  { locate = true }: { readonly locate?: boolean } = {},
+): Promise<ProfileCatalog> {
   const shared = await loadSharedConfig(context, { locate });
   const facts = { storedKeyProfiles: new Set(storedKeyIds.keys()) };
-  return { profiles: listingsOf(shared, facts, storedKeyIds), warnings: shared.warnings };
+  return catalogOf(shared, facts, storedKeyIds);
 }
 
 /**
@@ -40,24 +65,34 @@ export async function listProfiles(
  */
 export async function listProfilesFromFiles(context: AppContext): Promise<ProfileListing[]> {
   const shared = await loadSharedConfig(context, { locate: true });
-  const bare = summarizeProfiles(shared.data)
-    .filter((summary) => summary.status === "none")
-    .map((summary) => summary.profile);
-  return listingsOf(shared, { storedKeyProfiles: new Set(bare) }, new Map());
+  const summarize = createSummarizer(shared.data);
+  const bare = knownProfiles(shared.data, new Set()).filter(
+    (profile) => summarize(profile).status === "none",
+  );
+  const catalog = catalogOf(shared, { storedKeyProfiles: new Set(bare) }, new Map());
+  return catalog.names.map(catalog.listingOf);
 }
 
-function listingsOf(
+function catalogOf(
   shared: LoadedSharedConfig,
   facts: PlanFacts,
   storedKeyIds: ReadonlyMap<string, string>,
-): ProfileListing[] {
-  return summarizeProfiles(shared.data, facts).map((summary): ProfileListing => {
-    const properties = shared.data.profiles[summary.profile];
-    return {
-      summary,
-      region: properties === undefined ? undefined : stringProperty(properties, "region"),
-      locations: shared.locations?.[summary.profile] ?? [],
-      storedKeyId: storedKeyIds.get(summary.profile),
-    };
-  });
+): ProfileCatalog {
+  const { profiles } = shared.data;
+  const summarize = createSummarizer(shared.data, facts);
+  const regionOf = (name: string): string | undefined => {
+    const properties = profiles[name];
+    return properties === undefined ? undefined : stringProperty(properties, "region");
+  };
+  return {
+    names: knownProfiles(shared.data, facts.storedKeyProfiles ?? new Set()),
+    regionOf,
+    listingOf: (name): ProfileListing => ({
+      summary: summarize(name),
+      region: regionOf(name),
+      locations: shared.locations?.[name] ?? [],
+      storedKeyId: storedKeyIds.get(name),
+    }),
+    warnings: shared.warnings,
+  };
 }

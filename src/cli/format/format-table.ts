@@ -6,11 +6,30 @@ export function formatTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
-  const widths = columnWidths(header, rows);
-  // Loops and one join, not a map and a join per row: `awsafe list` prints 10,000 rows or more.
+  return formatRows(header, columnWidths(header, rows), rows);
+}
+
+/**
+ * {@link formatTable} with the widths of every column but the last given, so that the rows can
+ * be made one at a time as they are laid out: `awsafe list` plans 10,000 profiles or more, and
+ * keeps only their lines.
+ */
+export function formatRows(
+  header: readonly string[],
+  widths: readonly number[],
+  rows: Iterable<readonly string[]>,
+): string {
+  // Loops and one join, not a map and a join per row.
   const lines = [tableLine(header, widths)];
   for (const row of rows) lines.push(tableLine(row, widths));
   return `${lines.join("\n")}\n`;
+}
+
+/** The width of a column: its title's, or its widest cell's. */
+export function columnWidth(title: string, cells: readonly string[]): number {
+  let width = title.length;
+  for (const cell of cells) if (cell.length > width) width = cell.length;
+  return width;
 }
 
 /** The width of every column but the last, the widest of its cells. */

@@ -1,5 +1,10 @@
 import { styleFor, type Style } from "../../format/style.js";
-import { listProfiles, type ProfileListing } from "../../../app/credentials/list-profiles.js";
+import {
+  listProfiles,
+  openProfileCatalog,
+  type ProfileCatalog,
+  type ProfileListing,
+} from "../../../app/credentials/list-profiles.js";
 import { ExitCode } from "../../../errors.js";
 import { redact } from "../../../redact.js";
 import { inspectStore } from "../../../runtime/inspect-store.js";
@@ -9,7 +14,7 @@ import { formatWarnings } from "../../format/format-warnings.js";
 import { planToJson } from "../../format/plan-to-json.js";
 import { storeViewNote, storeViewToJson } from "../../format/store-view.js";
 import type { ListInput } from "./list-command.js";
-import { formatTable } from "../../format/format-table.js";
+import { columnWidth, formatRows } from "../../format/format-table.js";
 
 /**
  * `awsafe list [--json] [--backend B]`: every profile, its region, where its credentials come
@@ -18,28 +23,43 @@ import { formatTable } from "../../format/format-table.js";
 export const runList: CommandRun<ListInput> = async (input, io) => {
   const store = await inspectStore(io, input.backend);
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
-  const { profiles, warnings } = await listProfiles(io, keyIds, { locate: input.json });
   if (input.json) {
+    const { profiles, warnings } = await listProfiles(io, keyIds, { locate: true });
     const json = { profiles: profiles.map(listingToJson), store: storeViewToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
   }
-  io.stdout.write(profileTable(profiles, styleFor(io.stdout, io.env)));
+  // The table does not show where profiles are written, so they are not located.
+  const catalog = await openProfileCatalog(io, keyIds, { locate: false });
+  io.stdout.write(profileTable(catalog, styleFor(io.stdout, io.env)));
   io.stderr.write(storeViewNote(store, "stored keys not shown"));
-  io.stderr.write(formatWarnings(warnings));
+  io.stderr.write(formatWarnings(catalog.warnings));
   return ExitCode.Ok;
 };
 
-function profileTable(profiles: readonly ProfileListing[], style: Style): string {
-  if (profiles.length === 0)
+const header = ["PROFILE", "REGION", "CREDENTIALS"] as const;
+
+// Every profile is planned as its line is laid out, and its plan dropped: the column widths
+// come from names and regions alone, read first.
+function profileTable(catalog: ProfileCatalog, style: Style): string {
+  const { names } = catalog;
+  if (names.length === 0)
     return "no profiles: the shared config and credentials files define none\n";
-  const rows = profiles.map(({ summary, region, storedKeyId }) => [
-    summary.profile,
-    region ?? "-",
-    credentialsCell(summary, style) +
-      (storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`),
-  ]);
-  return formatTable(["PROFILE", "REGION", "CREDENTIALS"], rows);
+  const regions = names.map((name) => catalog.regionOf(name) ?? "-");
+  const widths = [columnWidth(header[0], names), columnWidth(header[1], regions)];
+  return formatRows(header, widths, profileRows(catalog, regions, style));
+}
+
+function* profileRows(
+  catalog: ProfileCatalog,
+  regions: readonly string[],
+  style: Style,
+): Generator<readonly string[]> {
+  for (let index = 0; index < catalog.names.length; index++) {
+    const { summary, storedKeyId } = catalog.listingOf(catalog.names[index] ?? "");
+    const stored = storedKeyId === undefined ? "" : ` [stored key ${redact(storedKeyId)}]`;
+    yield [summary.profile, regions[index] ?? "-", credentialsCell(summary, style) + stored];
+  }
 }
 
 function listingToJson({ summary, region, locations, storedKeyId }: ProfileListing): unknown {
