@@ -26,6 +26,21 @@ describe("parseIniSections reads lines in place", () => {
     expect(read("[ profile  x ]\n\fk\v= \tv\t\n")).toEqual([["profile  x", [["k", "v"]]]]);
   });
 
+  // `key = value` with one space around the '=' is cut out without a trim; anything else is trimmed.
+  it.each([
+    ["k = v\n", "k", "v"],
+    ["k = v \r\n", "k", "v"],
+    ["k  =  v  \n", "k", "v"],
+    ["k = \u00e9\n", "k", "\u00e9"],
+    ["k = v\u00a0\n", "k", "v"],
+    ["\u00e9 = v\n", "", ""],
+    ["k = =\n", "k", "="],
+    ["k =\r\n", "k", ""],
+  ])("reads %j as key %j and value %j", (line, key, value) => {
+    const properties = key === "" ? [] : [[key, value]];
+    expect(read(`[a]\n${line}`)).toEqual([["a", properties]]);
+  });
+
   it("keeps a value that ends where the file ends, with no newline", () => {
     expect(read("[a]\nk = last")).toEqual([["a", [["k", "last"]]]]);
   });

@@ -90,9 +90,19 @@ export function parseIniSections(text: string, file: string): RawFile {
   return { sections, warnings };
 }
 
-const [space, tab, hash, semicolon, openBracket] = [" ", "\t", "#", ";", "["].map((c) =>
-  c.charCodeAt(0),
-);
+const [space, tab, carriageReturn, hash, semicolon, openBracket] = [
+  " ",
+  "\t",
+  "\r",
+  "#",
+  ";",
+  "[",
+].map((c) => c.charCodeAt(0));
+
+/** A printable ASCII character other than a space: never trimmed. */
+function isPrintable(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
 
 /**
  * Tracks where the parser is: which section, which property, whether inside a sub-section. Lines
@@ -144,9 +154,18 @@ class LineParser {
     return this.text.slice(start, end);
   }
 
-  /** `text[start, end)` trimmed. */
+  /**
+   * `text[start, end)` trimmed. Most parts are `key = value` with one space on each side of the
+   * '=' (and maybe the "\r" of a CRLF line): those are cut out at once, not copied and trimmed.
+   */
   private trimmed(start: number, end: number): string {
-    return this.text.slice(start, end).trim();
+    const { text } = this;
+    const from = text.charCodeAt(start) === space ? start + 1 : start;
+    const last = text.charCodeAt(end - 1);
+    const to = last === space || last === carriageReturn ? end - 1 : end;
+    if (from < to && isPrintable(text.charCodeAt(from)) && isPrintable(text.charCodeAt(to - 1)))
+      return text.slice(from, to);
+    return text.slice(start, end).trim();
   }
 
   private acceptSection(start: number, end: number, lineNumber: number): void {
@@ -251,6 +270,8 @@ class LineParser {
 
   // '#' and ';' start a comment only after whitespace: `value # note` → `value`.
   private stripInlineComment(key: string, value: string, lineNumber: number): string {
+    // Most values have neither character: two searches cost less than the expression.
+    if (!value.includes("#") && !value.includes(";")) return value;
     const match = /[ \t][#;]/.exec(value);
     if (match === null) return value;
     this.warn(
