@@ -3,7 +3,11 @@ import type { ConfigWarning } from "../../config/config-warning.js";
 import type { ProfileLocation } from "../../config/parse-shared-config.js";
 import type { PlanFacts } from "../../plan/plan-credentials.js";
 import { knownProfiles } from "../../plan/profile-names.js";
-import { createSummarizer, type ProfileSummary } from "../../plan/summarize-profiles.js";
+import {
+  createSummarizer,
+  summarizeProfiles,
+  type ProfileSummary,
+} from "../../plan/summarize-profiles.js";
 import type { AppContext } from "../app-context.js";
 import { loadSharedConfig, type LoadedSharedConfig } from "../load-shared-config.js";
 
@@ -33,23 +37,24 @@ export interface ProfileCatalog {
 /**
  * Every profile of the shared files and the store, sorted by name, each with its plan or its
  * problem. `storedKeyIds` (profile → access key ID) are the keys the secret store holds; their
- * profiles plan as stored keys. Where each profile is written is found only with `locate`
- * (otherwise `locations` are empty): the table does not show it.
+ * profiles plan as stored keys; each with the places it is written.
  */
 export async function listProfiles(
   context: AppContext,
   storedKeyIds: ReadonlyMap<string, string> = new Map(),
-  { locate = true }: { readonly locate?: boolean } = {},
 ): Promise<{ profiles: ProfileListing[]; warnings: readonly ConfigWarning[] }> {
-  const catalog = await openProfileCatalog(context, storedKeyIds, { locate });
+  const catalog = await openProfileCatalog(context, storedKeyIds, { locate: true });
   return { profiles: catalog.names.map(catalog.listingOf), warnings: catalog.warnings };
 }
 
-/** {@link listProfiles} one profile at a time: see {@link ProfileCatalog}. */
+/**
+ * {@link listProfiles} one profile at a time: see {@link ProfileCatalog}. Where each profile is
+ * written is found only with `locate` (otherwise `locations` are empty).
+ */
 export async function openProfileCatalog(
   context: AppContext,
-  storedKeyIds: ReadonlyMap<string, string> = new Map(),
-  { locate = true }: { readonly locate?: boolean } = {},
+  storedKeyIds: ReadonlyMap<string, string>,
+  { locate }: { readonly locate: boolean },
 ): Promise<ProfileCatalog> {
   const shared = await loadSharedConfig(context, { locate });
   const facts = { storedKeyProfiles: new Set(storedKeyIds.keys()) };
@@ -65,10 +70,9 @@ export async function openProfileCatalog(
  */
 export async function listProfilesFromFiles(context: AppContext): Promise<ProfileListing[]> {
   const shared = await loadSharedConfig(context, { locate: true });
-  const summarize = createSummarizer(shared.data);
-  const bare = knownProfiles(shared.data, new Set()).filter(
-    (profile) => summarize(profile).status === "none",
-  );
+  const bare = summarizeProfiles(shared.data)
+    .filter((summary) => summary.status === "none")
+    .map((summary) => summary.profile);
   const catalog = catalogOf(shared, { storedKeyProfiles: new Set(bare) }, new Map());
   return catalog.names.map(catalog.listingOf);
 }

@@ -6,7 +6,13 @@ export function formatTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
-  return formatRows(header, columnWidths(header, rows), rows);
+  const widths = header.slice(0, -1).map((title, column) =>
+    columnWidth(
+      title,
+      rows.map((row) => row[column] ?? ""),
+    ),
+  );
+  return formatRows(header, widths, rows);
 }
 
 /**
@@ -30,19 +36,6 @@ export function columnWidth(title: string, cells: readonly string[]): number {
   let width = title.length;
   for (const cell of cells) if (cell.length > width) width = cell.length;
   return width;
-}
-
-/** The width of every column but the last, the widest of its cells. */
-function columnWidths(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
-  // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
-  const widths = header.slice(0, -1).map((cell) => cell.length);
-  for (const row of rows) {
-    for (let column = 0; column < widths.length; column++) {
-      const length = row[column]?.length ?? 0;
-      if (length > (widths[column] ?? 0)) widths[column] = length;
-    }
-  }
-  return widths;
 }
 
 function tableLine(row: readonly string[], widths: readonly number[]): string {

@@ -24,7 +24,7 @@ export const runList: CommandRun<ListInput> = async (input, io) => {
   const store = await inspectStore(io, input.backend);
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
   if (input.json) {
-    const { profiles, warnings } = await listProfiles(io, keyIds, { locate: true });
+    const { profiles, warnings } = await listProfiles(io, keyIds);
     const json = { profiles: profiles.map(listingToJson), store: storeViewToJson(store), warnings };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return ExitCode.Ok;
