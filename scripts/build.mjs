@@ -1,10 +1,12 @@
-// Bundles the CLI (the dist/cli.cjs executable, dist/main.js and lazily loaded chunks) and the
-// library entry into dist/, writes the library's type declarations, and leaves dist/meta.json for
-// the license check. With --test it builds the same into dist-test/ with the test hooks in
-// (src/runtime/test-hooks.ts): that build is what the end-to-end tests run, and it never ships.
-import { build } from "esbuild";
+// Bundles the CLI (the dist/cli.cjs executable, and dist/cli/: the CLI proper, main.js and the
+// chunks it loads lazily) and the library entry into dist/, writes the library's type
+// declarations, and leaves dist/meta.json for the license check. With --test it builds the same
+// into dist-test/ with the test hooks in (src/runtime/test-hooks.ts): that build is what the
+// end-to-end tests run, and it never ships.
+import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const testBuild = process.argv.includes("--test");
@@ -69,18 +71,72 @@ const common = {
   logLevel: "warning",
 };
 
+/**
+ * `code`, an ES module esbuild wrote to `file`, as CommonJS: imports become require() calls
+ * (import() too: awaited, still loaded only when reached), exports getters on `exports`. A file
+ * that reads `import.meta.url` (a bundled package locating itself) gets its own URL instead.
+ */
+async function commonJs(code, file) {
+  const metaUrl = code.includes("import.meta.url");
+  const converted = await transform(code, {
+    format: "cjs",
+    loader: "js",
+    platform: "node",
+    target: "node20",
+    supported: { "dynamic-import": false },
+    minifyWhitespace: true,
+    ...(metaUrl ? { define: { "import.meta.url": "__awsafeImportMetaUrl" } } : {}),
+    logLevel: "warning",
+    sourcefile: path.basename(file),
+  });
+  return metaUrl
+    ? `var __awsafeImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n${converted.code}`
+    : converted.code;
+}
+
+// cli.cjs requires the CLI proper (dist/cli/main.js, a CommonJS file) where entry.ts imports it:
+// an import() would load Node's ES module loader, and scan the file for its export names first.
+const requireCliProper = {
+  name: "require-cli-proper",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(main|complete-main|agent-questions)\.js$/ }, (args) => ({
+      path: args.path,
+      namespace: "require-cli-proper",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "require-cli-proper" }, (args) => ({
+      loader: "js",
+      contents: `module.exports = require(${JSON.stringify(`./cli/${args.path.slice(2)}`)});`,
+    }));
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+// The CLI proper (main.js, complete-main.js, agent-questions.js and the chunks they import,
+// lazily or not) goes to dist/cli/ as CommonJS: esbuild splits only ES modules, so it is split as
+// ES modules, and each file is then turned into CommonJS, each module still one file, loaded
+// once. Node's loader of ES modules resolves, reads and links every file asynchronously, through
+// URLs; require() does the same work at once, and an empty `awsafe list`, the agent's start and a
+// cold call's MFA answer start sooner (see the bench). Layout is minified, as in cli.cjs; names
+// stay. dist/cli/package.json says "commonjs" for the files there.
 const main = await build({
   ...common,
-  entryPoints: { main: "src/cli/main.ts", "complete-main": "src/cli/complete-main.ts" },
-  define: { ...common.define, ...esmDefine },
-  outdir: out,
+  entryPoints: {
+    main: "src/cli/main.ts",
+    "complete-main": "src/cli/complete-main.ts",
+    "agent-questions": "src/cli/agent-questions.ts",
+  },
+  outdir: `${out}/cli`,
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
-  banner: { js: cjsShim },
+  write: false,
 });
+for (const file of main.outputFiles) {
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  writeFileSync(file.path, await commonJs(file.text, file.path));
+}
+writeFileSync(`${out}/cli/package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 // The executable, as CommonJS (Node starts a CommonJS file sooner than an ES module): dispatch and
 // the hot path (`credential-process` answered by the agent) in this one file, so an AWS call
 // loads a single module; every other command imports main.js and its chunks. Its layout is
@@ -92,7 +148,13 @@ const cli = await build({
   outfile: `${out}/cli.cjs`,
   format: "cjs",
   minifyWhitespace: true,
-  external: [...common.external, "./main.js", "./complete-main.js"],
+  plugins: [...common.plugins, requireCliProper],
+  external: [
+    ...common.external,
+    "./cli/main.js",
+    "./cli/complete-main.js",
+    "./cli/agent-questions.js",
+  ],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it
@@ -111,10 +173,6 @@ const library = await build({
   external: [...common.external, "@smithy/property-provider"],
   banner: { js: cjsShim },
 });
-
-// main.js itself has no CommonJS code and is on every command's path: drop the shim there.
-const mainText = readFileSync(`${out}/main.js`, "utf8");
-writeFileSync(`${out}/main.js`, mainText.replace(`${cjsShim}\n`, ""));
 
 const inputs = { ...main.metafile.inputs, ...cli.metafile.inputs, ...library.metafile.inputs };
 // `library`: each file of the library and what it imports, statically or at run time, for the

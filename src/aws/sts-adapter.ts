@@ -17,13 +17,21 @@ import { mapStsError, type FailedStsCall } from "./map-sts-error.js";
  * `mapStsError`).
  */
 export function createStsAdapter(options: ClientFactoryOptions): StsPort {
+  let loading: Promise<typeof StsSdk> | undefined;
+  const loadSdk = (): Promise<typeof StsSdk> => {
+    loading ??= import("@aws-sdk/client-sts").catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
   const call = async <T>(
     credentials: AwsCredentials | undefined,
     context: StsCallContext,
     failed: FailedStsCall,
     send: (sdk: typeof StsSdk, client: StsSdk.STSClient) => Promise<T>,
   ): Promise<T> => {
-    const sdk = sdkModule(await import("@aws-sdk/client-sts"), "STSClient");
+    const sdk = sdkModule(await loadSdk(), "STSClient");
     return withSdkClient(
       () => {
         const client = new sdk.STSClient(sdkClientConfig(options, "sts", context, credentials));
@@ -47,6 +55,11 @@ export function createStsAdapter(options: ClientFactoryOptions): StsPort {
   });
 
   return {
+    // The SDK takes a cold agent ~0.1 s to load: the time a person, or an mfa_process, takes to
+    // give the code it was asked for. A failed load is reported by the call that needs it.
+    prepare: () => {
+      loadSdk().catch(() => undefined);
+    },
     getSessionToken: (credentials, input, context) =>
       call(
         credentials,

@@ -2,19 +2,22 @@ import type { WireError } from "../agent/agent-protocol.js";
 import { fromWireError } from "../runtime/wire-errors.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { complete } from "./complete-main.js";
-import type { main, mfaCodeForAgent, ssoSignInForAgent } from "./main.js";
+import type { main } from "./main.js";
+import type { mfaCodeForAgent, ssoSignInForAgent } from "./agent-questions.js";
 
-/** What the CLI proper (main.ts) gives an executable. */
-export interface MainEntrypoint {
-  readonly main: typeof main;
+/** What agent-questions.ts gives the fast path: its answers to the agent's questions. */
+export interface AgentQuestions {
   readonly mfaCodeForAgent: typeof mfaCodeForAgent;
   readonly ssoSignInForAgent: typeof ssoSignInForAgent;
 }
 
-/** How an executable reaches the two halves of awsafe; each loads only when called. */
+/** How an executable reaches the parts of awsafe; each loads only when called. */
 export interface Entrypoints {
   readonly fastPath: () => typeof fastCredentialProcess;
-  readonly main: () => Promise<MainEntrypoint>;
+  /** The CLI proper (main.ts). */
+  readonly main: () => Promise<{ readonly main: typeof main }>;
+  /** What the fast path answers when the agent asks it (an MFA code, a sign-in). */
+  readonly questions: () => Promise<AgentQuestions>;
   /** `__complete`: the completion scripts' call at each TAB, without the CLI proper. */
   readonly complete: () => Promise<{ readonly complete: typeof complete }>;
 }
@@ -38,9 +41,9 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
     void load
       .fastPath()(profile, {
         mfa: async (request) =>
-          (await answerInMain(load, (loaded) => loaded.mfaCodeForAgent(request))).code,
+          (await answerAgent(load, (loaded) => loaded.mfaCodeForAgent(request))).code,
         signIn: async (request) =>
-          (await answerInMain(load, (loaded) => loaded.ssoSignInForAgent(request))).signedIn,
+          (await answerAgent(load, (loaded) => loaded.ssoSignInForAgent(request))).signedIn,
       })
       .then(async (outcome) => {
         if (!("exitCode" in outcome)) {
@@ -63,14 +66,14 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
 }
 
 /**
- * What the CLI proper, loaded for it, answers to a question of the agent (an MFA code, a
+ * What agent-questions.ts, loaded for it, answers to a question of the agent (an MFA code, a
  * sign-in); an error it answers with is thrown as the error it was there.
  */
-async function answerInMain<T extends object>(
+async function answerAgent<T extends object>(
   load: Entrypoints,
-  ask: (loaded: MainEntrypoint) => Promise<T | { readonly error: WireError }>,
+  ask: (loaded: AgentQuestions) => Promise<T | { readonly error: WireError }>,
 ): Promise<T> {
-  const outcome = await ask(await load.main());
+  const outcome = await ask(await load.questions());
   if ("error" in outcome) throw fromWireError(outcome.error);
   return outcome;
 }

@@ -27,7 +27,7 @@ export type FastOutcome =
  * as every credential command (agent-route.ts); whatever is not the agent's to answer (no agent
  * wanted, a passphrase to type, an agent that cannot serve) goes to the CLI proper, which then
  * does not wait for the agent again. What the agent asks of the client (an MFA code, a sign-in)
- * is `answers`, which load the CLI proper: they are rare, and wait on a person anyway. This file
+ * is `answers`, which load agent-questions.ts: they are rare, and wait on a person anyway. This file
  * holds neither the MFA sources nor the prompter.
  */
 export async function fastCredentialProcess(

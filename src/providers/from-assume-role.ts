@@ -35,6 +35,8 @@ export function fromAssumeRole(
     const context = { profile: step.profile, region: deps.region };
     const serialNumber = step.mfaSerial;
     if (serialNumber === undefined) return deps.sts.assumeRole(credentials, input, context);
+    // STS's client loads while the code is found.
+    deps.sts.prepare?.();
     return withMfaCode(
       deps.mfa,
       { serialNumber, profile: step.mfaProfile ?? step.profile, mfaProcess: step.mfaProcess },

@@ -44,4 +44,24 @@ describe("fromSessionToken", () => {
     const provider = fromSessionToken(step, () => Promise.resolve(keys), { sts, mfa });
     await expect(provider()).rejects.toThrow('mfa_process of profile "admin" failed');
   });
+
+  it("has STS load its client while the code is asked for, not after", async () => {
+    const events: string[] = [];
+    const provider = fromSessionToken(step, () => Promise.resolve(keys), {
+      sts: {
+        ...sts,
+        prepare: () => events.push("prepare"),
+        getSessionToken: () => {
+          events.push("call");
+          return Promise.reject(new Error("stop"));
+        },
+      },
+      mfa: () => {
+        events.push("code asked");
+        return Promise.resolve("123456");
+      },
+    });
+    await expect(provider()).rejects.toThrow("stop");
+    expect(events).toEqual(["prepare", "code asked", "call"]);
+  });
 });

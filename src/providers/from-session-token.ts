@@ -28,6 +28,8 @@ export function fromSessionToken(
     if (serialNumber === undefined) {
       return deps.sts.getSessionToken(keys, { durationSeconds }, context);
     }
+    // STS's client loads while the code is found.
+    deps.sts.prepare?.();
     return withMfaCode(
       deps.mfa,
       { serialNumber, profile: step.mfaProfile ?? step.profile, mfaProcess: step.mfaProcess },

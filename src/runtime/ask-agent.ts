@@ -27,7 +27,7 @@ export type AgentAnswer =
 /**
  * What this process answers when the agent asks: MFA codes, and an IAM Identity Center sign-in.
  * Each is made or loaded when asked for, not before: a cached answer needs neither, and the hot
- * path loads them from the CLI proper.
+ * path loads them from agent-questions.ts.
  */
 export interface ClientAnswers {
   readonly mfa: MfaCodeSource;

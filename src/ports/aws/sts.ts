@@ -87,4 +87,9 @@ export interface StsPort {
     input: GetFederationTokenInput,
     context: StsCallContext,
   ): Promise<TemporaryCredentials>;
+  /**
+   * Starts loading what the first call needs, without waiting for it: called while the caller
+   * waits on something else (a person finding an MFA code). A call works without it.
+   */
+  prepare?(): void;
 }
