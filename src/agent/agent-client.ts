@@ -138,6 +138,10 @@ export function askAgent(
   signIn?: SsoSignIn,
 ): Promise<Exclude<AgentReply, { type: "mfa" | "sso-sign-in" | "accepted" }>> {
   return new Promise((resolve, reject) => {
+    // Sent first: the agent works on it while this process sets up its listeners and its timer
+    // below (the first timer of a process costs about half a millisecond), and nothing arrives
+    // before this function returns to the event loop.
+    socket.write(encodeMessage(request));
     let answered = false;
     let silent: NodeJS.Timeout | undefined;
     const expect = (waitMs: number) => {
@@ -211,7 +215,6 @@ export function askAgent(
         reject(new AgentUnavailableError("the awsafe agent sent a message too long to be one"));
       },
     );
-    socket.write(encodeMessage(request));
   });
 }
 

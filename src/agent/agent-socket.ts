@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync } from "node:fs";
-import path from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import type { Environment } from "../ports/environment.js";
 import { StoreError } from "../errors.js";
 
@@ -14,10 +14,8 @@ const maxSocketPath = 100;
 export function agentSocketPath(env: Environment, dataDir: string): string | undefined {
   const runtime = env.XDG_RUNTIME_DIR;
   const dir =
-    runtime !== undefined && path.isAbsolute(runtime)
-      ? path.join(runtime, "awsafe")
-      : path.join(dataDir, "run");
-  const socket = path.join(dir, "agent.sock");
+    runtime !== undefined && isAbsolute(runtime) ? join(runtime, "awsafe") : join(dataDir, "run");
+  const socket = join(dir, "agent.sock");
   return socket.length > maxSocketPath ? undefined : socket;
 }
 
@@ -28,7 +26,7 @@ export function agentSocketPath(env: Environment, dataDir: string): string | und
  * @throws StoreError when the directory is a symlink, another user's, or open to others.
  */
 export function preparePrivateDir(socketPath: string): void {
-  const dir = path.dirname(socketPath);
+  const dir = dirname(socketPath);
   // Synchronous: cheap calls on the hot path, which then need not load fs/promises. Made only
   // when missing: on every call but the first it is there, and one lstat is all it costs.
   let stat = lstatSync(dir, { throwIfNoEntry: false });

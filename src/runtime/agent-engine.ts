@@ -13,15 +13,11 @@ import { StoreError } from "../errors.js";
 import { ssoSessionPrefix } from "../providers/session-cache-name.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import { createMemoryStore } from "../store/memory/memory-store.js";
-import { encryptedStoreFile } from "../store/open-store.js";
+import { encryptedStoreFile } from "../store/encrypted-store-file.js";
 import type { RuntimeContext } from "./context.js";
 import { engineAdapters } from "./credential-engine.js";
-import {
-  chooseConfiguredBackend,
-  type ConfiguredBackend,
-  givenPassphrase,
-  openConfiguredStore,
-} from "./open-configured-store.js";
+import { chooseConfiguredBackend, type ConfiguredBackend } from "./configured-backend.js";
+import { givenPassphrase, openConfiguredStore } from "./open-configured-store.js";
 import { requestEnvironment } from "./request-environment.js";
 
 /** A store the agent opened, and the digest of the passphrase that opened it (file store). */

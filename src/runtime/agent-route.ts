@@ -3,7 +3,7 @@ import type { AppContext } from "../app/app-context.js";
 import { UsageError } from "../errors.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import type { RuntimeContext } from "./context.js";
-import { chooseConfiguredBackend, fileStoreNeedsPrompt } from "./open-configured-store.js";
+import { chooseConfiguredBackend, fileStoreNeedsPrompt } from "./configured-backend.js";
 
 /**
  * Where a credential request is worked out: by the per-user agent on its socket, or in this
@@ -32,9 +32,10 @@ export function chooseAgentRoute(
   if (!agentSetting(context.env.AWSAFE_AGENT)) return inProcess("AWSAFE_AGENT=off");
   if (context.agentUnavailable !== undefined) return inProcess(context.agentUnavailable);
   if (context.platform.platform === "win32") return inProcess("no agent on Windows yet");
-  const socketPath = agentSocket(context);
+  const paths = locateAwsafePaths(context.env, context.platform);
+  const socketPath = agentSocketPath(context.env, paths.dataDir);
   if (socketPath === undefined) return inProcess("the agent's socket path would be too long");
-  const choice = chooseConfiguredBackend(context, request.backend);
+  const choice = chooseConfiguredBackend(context, request.backend, paths);
   if (choice.backend === "file" && fileStoreNeedsPrompt(context, choice.paths)) {
     return inProcess("the encrypted store's passphrase is to be typed here");
   }

@@ -10,13 +10,9 @@ import { createBrowserLauncher } from "../process/browser/browser-launcher.js";
 import type { RuntimeContext } from "./context.js";
 import type { CredentialRequest } from "./credential-request.js";
 import { obtainCredentials } from "./obtain-credentials.js";
+import { chooseConfiguredBackend, fileStoreNeedsPrompt } from "./configured-backend.js";
 import type { OpenedCommandStore } from "./open-configured-store.js";
-import {
-  chooseConfiguredBackend,
-  fileStoreNeedsPrompt,
-  openChosenStore,
-  openConfiguredStore,
-} from "./open-configured-store.js";
+import { openChosenStore, openConfiguredStore } from "./open-configured-store.js";
 
 /** What `awsafe login` asks of the runtime. */
 export interface LoginRequest {

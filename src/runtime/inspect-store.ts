@@ -2,13 +2,10 @@ import { readStoredKeyIds } from "../app/store/read-stored-keys.js";
 import { AppError } from "../errors.js";
 import type { BackendName } from "../ports/secret-store.js";
 import type { BackendChoice } from "../store/choose-backend.js";
-import { encryptedStoreFile } from "../store/open-store.js";
+import { encryptedStoreFile } from "../store/encrypted-store-file.js";
 import type { RuntimeContext } from "./context.js";
-import {
-  chooseConfiguredBackend,
-  fileStoreNeedsPrompt,
-  openConfiguredStore,
-} from "./open-configured-store.js";
+import { chooseConfiguredBackend, fileStoreNeedsPrompt } from "./configured-backend.js";
+import { openConfiguredStore } from "./open-configured-store.js";
 
 /** The secret store as `list` sees it: its keys, or why they cannot be shown. */
 export type StoreView =

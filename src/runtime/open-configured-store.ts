@@ -1,40 +1,16 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { AppContext } from "../app/app-context.js";
 import { StoreError, UsageError } from "../errors.js";
 import type { Prompter } from "../ports/prompter.js";
 import type { BackendName, SecretStore } from "../ports/secret-store.js";
-import { locateAwsafePaths, type AwsafePaths } from "../settings/awsafe-paths.js";
-import { readAwsafeConfig } from "../settings/awsafe-config.js";
-import { chooseBackend, type BackendChoice } from "../store/choose-backend.js";
+import type { AwsafePaths } from "../settings/awsafe-paths.js";
 import type { PassphraseProvider, PassphrasePurpose } from "../store/encrypted-file/passphrase.js";
-import { encryptedStoreFile, openStore } from "../store/open-store.js";
+import { encryptedStoreFile } from "../store/encrypted-store-file.js";
+import { openStore } from "../store/open-store.js";
+import { chooseConfiguredBackend, type ConfiguredBackend } from "./configured-backend.js";
 import type { RuntimeContext } from "./context.js";
 import { processTimeLimits } from "./process-time-limits.js";
 import type { TestHooks } from "./test-hooks.js";
-
-/** The backend a command uses and where awsafe's files are. */
-export interface ConfiguredBackend extends BackendChoice {
-  readonly paths: AwsafePaths;
-  /** `backend` in awsafe's config, as written there; `undefined` when none is recorded. */
-  readonly recorded: string | undefined;
-}
-
-/** Applies `--backend` > `AWSAFE_BACKEND` > awsafe's config > the platform default. */
-export function chooseConfiguredBackend(
-  context: AppContext,
-  flag: string | undefined,
-): ConfiguredBackend {
-  const paths = locateAwsafePaths(context.env, context.platform);
-  const config = readAwsafeConfig(paths.configFile);
-  const choice = chooseBackend({
-    flag,
-    env: context.env.AWSAFE_BACKEND,
-    config: config.backend,
-    platform: context.platform.platform,
-  });
-  const recorded = config.backend === "" ? undefined : config.backend;
-  return { ...choice, paths, recorded };
-}
 
 /** What opening a store may use besides the environment. */
 export interface OpenOptions {
@@ -98,18 +74,6 @@ export function openChosenStore(
     hooks: context.hooks,
     notice: context.notice,
   });
-}
-
-/**
- * Whether opening the file store would have to ask for a passphrase: the store file exists and
- * neither `AWSAFE_FILE_PASSPHRASE` nor `AWSAFE_FILE_PASSPHRASE_FILE` is set.
- */
-export function fileStoreNeedsPrompt(context: AppContext, paths: AwsafePaths): boolean {
-  return (
-    existsSync(encryptedStoreFile(paths.dataDir)) &&
-    nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE) === undefined &&
-    nonEmpty(context.env.AWSAFE_FILE_PASSPHRASE_FILE) === undefined
-  );
 }
 
 /** The shortest passphrase a new encrypted store accepts (existing stores open with any). */

@@ -1,5 +1,5 @@
-import { writeAwsafeConfigBackend } from "../settings/awsafe-config.js";
-import type { ConfiguredBackend } from "./open-configured-store.js";
+import { writeAwsafeConfigBackend } from "../settings/write-awsafe-config.js";
+import type { ConfiguredBackend } from "./configured-backend.js";
 
 /**
  * Makes `choice` awsafe's configured backend (`backend` in awsafe's config.json), so commands and

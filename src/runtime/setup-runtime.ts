@@ -3,7 +3,8 @@ import { createIamAdapter } from "../aws/iam-adapter.js";
 import { credentialProcessLine } from "../config/awsafe-process-line.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import type { RuntimeContext } from "./context.js";
-import { openChosenStore, type ConfiguredBackend } from "./open-configured-store.js";
+import type { ConfiguredBackend } from "./configured-backend.js";
+import { openChosenStore } from "./open-configured-store.js";
 import { terminalQuestions } from "./terminal-questions.js";
 
 /**

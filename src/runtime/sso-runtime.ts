@@ -13,7 +13,8 @@ import type { NamedLock } from "../ports/lock.js";
 import type { SecretStore } from "../ports/secret-store.js";
 import type { SsoTarget } from "../plan/sso-target.js";
 import type { RuntimeContext } from "./context.js";
-import { openCommandStore, type ConfiguredBackend } from "./open-configured-store.js";
+import type { ConfiguredBackend } from "./configured-backend.js";
+import { openCommandStore } from "./open-configured-store.js";
 
 /** What the `sso` commands work with, chosen here for the door. */
 export interface SsoCommandDeps {

@@ -2,7 +2,7 @@ import type { AppContext } from "../app/app-context.js";
 import { UsageError } from "../errors.js";
 import { chooseBackend } from "../store/choose-backend.js";
 import type { RuntimeContext } from "./context.js";
-import { chooseConfiguredBackend, type ConfiguredBackend } from "./open-configured-store.js";
+import { chooseConfiguredBackend, type ConfiguredBackend } from "./configured-backend.js";
 import { recordBackend } from "./record-backend.js";
 
 /**

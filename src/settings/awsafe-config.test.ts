@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
-import { readAwsafeConfig, writeAwsafeConfigBackend } from "./awsafe-config.js";
+import { readAwsafeConfig } from "./awsafe-config.js";
+import { writeAwsafeConfigBackend } from "./write-awsafe-config.js";
 
 const dir = (): string => mkdtempSync(path.join(tmpdir(), "awsafe-config-"));
 

@@ -1,6 +1,5 @@
 // Synchronous: one small file, read on the hot path, where loading fs/promises costs more.
-import { mkdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { ConfigError } from "../errors.js";
 
 /** awsafe's own settings file, as far as this version reads it. */
@@ -16,7 +15,7 @@ export interface AwsafeConfig {
  * @throws ConfigError when the file cannot be read, is not a JSON object, or `backend` is not a string.
  */
 export function readAwsafeConfig(file: string): AwsafeConfig {
-  const json = readJsonObject(file);
+  const json = readAwsafeConfigObject(file);
   if (json === undefined || !Object.hasOwn(json, "backend")) return {};
   const backend = json.backend;
   if (typeof backend !== "string") {
@@ -28,26 +27,11 @@ export function readAwsafeConfig(file: string): AwsafeConfig {
 }
 
 /**
- * Sets `backend` in awsafe's settings, keeping every other key; the file is written atomically,
- * mode 0600, in a 0700 directory.
+ * Every key of awsafe's settings file as written there; `undefined` when there is no file.
+ *
+ * @throws ConfigError when the file cannot be read or is not a JSON object.
  */
-export async function writeAwsafeConfigBackend(file: string, backend: string): Promise<void> {
-  const json = readJsonObject(file) ?? {};
-  const text = `${JSON.stringify({ ...json, backend }, null, 2)}\n`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // Loaded here: reading the config is on the credential_process hot path, writing is not.
-    const { writeFileAtomically } = await import("../atomic-write.js");
-    await writeFileAtomically(file, text, { mode: 0o600 });
-  } catch (error) {
-    throw new ConfigError(`Cannot write ${file}; it was left as it was`, {
-      hint: "Check the directory's permissions and free space, or choose another place with AWSAFE_HOME.",
-      cause: error,
-    });
-  }
-}
-
-function readJsonObject(file: string): Record<string, unknown> | undefined {
+export function readAwsafeConfigObject(file: string): Record<string, unknown> | undefined {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

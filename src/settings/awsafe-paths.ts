@@ -1,4 +1,6 @@
-import path from "node:path";
+// Named imports: a default import of node:path is copied property by property in the hot path's
+// CommonJS bundle.
+import { posix, win32 } from "node:path";
 import type { Environment, PlatformFacts } from "../ports/environment.js";
 
 /** Where awsafe keeps its own files. */
@@ -18,7 +20,7 @@ export interface AwsafePaths {
  * Relative XDG paths are ignored, as the XDG spec says.
  */
 export function locateAwsafePaths(env: Environment, facts: PlatformFacts): AwsafePaths {
-  const paths = facts.platform === "win32" ? path.win32 : path.posix;
+  const paths = facts.platform === "win32" ? win32 : posix;
   const join = (...parts: string[]): string => paths.join(...parts);
   const homeDir = nonEmpty(env.HOME) ?? facts.homedir();
   const awsafeHome = nonEmpty(env.AWSAFE_HOME);
@@ -47,7 +49,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function absolute(value: string | undefined): string | undefined {
   const found = nonEmpty(value);
-  return found !== undefined && (path.posix.isAbsolute(found) || path.win32.isAbsolute(found))
+  return found !== undefined && (posix.isAbsolute(found) || win32.isAbsolute(found))
     ? found
     : undefined;
 }

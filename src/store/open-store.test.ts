@@ -2,7 +2,8 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { encryptedStoreFile, openStore } from "./open-store.js";
+import { encryptedStoreFile } from "./encrypted-store-file.js";
+import { openStore } from "./open-store.js";
 
 const base = {
   platform: process.platform,

@@ -1,6 +1,7 @@
-import path from "node:path";
+import { join } from "node:path";
 import type { BackendName, SecretStore } from "../ports/secret-store.js";
 import type { PassphraseProvider } from "./encrypted-file/passphrase.js";
+import { encryptedStoreFile } from "./encrypted-store-file.js";
 
 /** Everything a backend may need, gathered by the CLI; the store itself reads no env. */
 export interface OpenStoreOptions {
@@ -26,11 +27,6 @@ export interface OpenStoreOptions {
   readonly checkpoint?: ((step: string) => void) | undefined;
 }
 
-/** The encrypted file store's path in `dataDir`. */
-export function encryptedStoreFile(dataDir: string): string {
-  return path.join(dataDir, "store.age");
-}
-
 /**
  * Opens the chosen backend. Each adapter is imported on demand so a command pays only for the
  * one it uses (the keychain loads a native module; the file store loads age and scrypt).
@@ -53,8 +49,7 @@ export async function openStore(options: OpenStoreOptions): Promise<SecretStore>
     }
     case "pass": {
       const { openPassStore } = await import("./pass/pass-store.js");
-      const storeDir =
-        options.env.PASSWORD_STORE_DIR ?? path.join(options.homeDir, ".password-store");
+      const storeDir = options.env.PASSWORD_STORE_DIR ?? join(options.homeDir, ".password-store");
       return openPassStore({ storeDir, env: options.env, timeoutMs: options.passTimeoutMs });
     }
     case "memory": {

@@ -1,10 +1,8 @@
 import { repointProcessLines } from "../../../app/configure/repoint-process-lines.js";
 import { migrateStore } from "../../../app/store/migrate-store.js";
 import { ExitCode, UsageError } from "../../../errors.js";
-import {
-  chooseConfiguredBackend,
-  openConfiguredStore,
-} from "../../../runtime/open-configured-store.js";
+import { chooseConfiguredBackend } from "../../../runtime/configured-backend.js";
+import { openConfiguredStore } from "../../../runtime/open-configured-store.js";
 import { recordBackend } from "../../../runtime/record-backend.js";
 import type { CommandRun } from "../../command-spec.js";
 import type { MigrateInput } from "./migrate-command.js";
