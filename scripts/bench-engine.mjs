@@ -37,7 +37,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { prepareBenchHome, startEmulator } from "./bench-world.mjs";
+import { mfaScript, prepareBenchHome, startEmulator } from "./bench-world.mjs";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const cli = path.join(repoRoot, "dist/cli.cjs");
@@ -288,6 +288,9 @@ async function parallel20({ home, env }, wallName, unlockMs) {
     .filter(([operation]) => operation.startsWith("sts:"))
     .reduce((sum, [, count]) => sum + count, 0);
   if (unlockMs === undefined) {
+    console.error(
+      `# the bench's mfa_process (${path.relative(repoRoot, mfaScript)}), run alone: ${mfaProcessMs(env).toFixed(0)} ms of each cold wall below`,
+    );
     console.log(`parallel-20-mfa-prompts: ${prompts.length}`);
     console.log(`parallel-20-sts-calls: ${sts}`);
     console.log(`${wallName}: ${wall.toFixed(2)} s`);
@@ -297,6 +300,12 @@ async function parallel20({ home, env }, wallName, unlockMs) {
       `# one scrypt unlock of the encrypted file: ${(unlockMs / 1000).toFixed(2)} s (${prompts.length} MFA prompts, ${sts} STS calls)`,
     );
   }
+}
+
+/** The median time of the MFA source the cold calls wait for (a person, in real life), alone. */
+function mfaProcessMs(env) {
+  const unlogged = { ...env, MFA_LOG: "" };
+  return median([0, 1, 2, 3, 4].map(() => timeRun(process.execPath, [mfaScript], unlogged)));
 }
 
 /** What one unlock of the encrypted file costs: `agent stop`, then a `--no-agent` call. */

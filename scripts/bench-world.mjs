@@ -6,7 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
+export const mfaScript = path.join(repoRoot, "test/engine/fixtures/emulator-mfa.mjs");
 
 /** Starts the emulator on a free port: its seed (URL, users) and the child to kill after. */
 export async function startEmulator() {
