@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { decodeListingTable, encodeListingTable } from "./listing-table-entry.js";
+import type { ListingTable } from "./listing-table.js";
+
+const text = [
+  "PROFILE  REGION     CREDENTIALS",
+  "a        eu-west-1  static keys in plain text",
+  "b        -          none (settings only)",
+  'c        -          ✗ error: no "d"',
+  "",
+].join("\n");
+const at = (line: number): number => text.split("\n").slice(0, line).join("\n").length + 1;
+const table: ListingTable = {
+  text,
+  widths: [7, 9],
+  rows: [
+    {
+      start: at(1),
+      end: at(2) - 1,
+      name: "a",
+      region: "eu-west-1",
+      cell: { status: "ok", description: "static keys in plain text" },
+    },
+    { start: at(2), end: at(3) - 1, name: "b", region: "-", cell: { status: "none" } },
+    {
+      start: at(3),
+      end: at(4) - 1,
+      name: "c",
+      region: "-",
+      cell: { status: "error", error: 'no "d"' },
+    },
+  ],
+  warnings: "warning: f:1: w\n",
+};
+
+describe("the listing table's cache entry", () => {
+  it("reads back what it wrote", () => {
+    expect(decodeListingTable(encodeListingTable(table))).toEqual(table);
+    const empty = { text: "no profiles\n", widths: [], rows: [], warnings: "" };
+    expect(decodeListingTable(encodeListingTable(empty))).toEqual(empty);
+  });
+
+  it("refuses every truncation of an entry", () => {
+    const entry = encodeListingTable(table);
+    for (let length = 0; length < entry.length; length++) {
+      expect(decodeListingTable(entry.slice(0, length))).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ["not JSON", "{\n"],
+    ["JSON of another shape", "[1,2]\nPROFILE\n"],
+    ["a row off its line", encodeListingTable({ ...table, rows: [{ ...firstRow(), start: 3 }] })],
+    ["rows out of order", encodeListingTable({ ...table, rows: [...table.rows].reverse() })],
+    ["an unknown status", encodeListingTable(table).replace('"none"', '"maybe"')],
+    ["a negative width", encodeListingTable({ ...table, widths: [-1, 9] })],
+    ["rows without widths", encodeListingTable({ ...table, widths: [] })],
+    ["a longer text", `${encodeListingTable(table)}x\n`],
+  ])("refuses %s", (_name, entry) => {
+    expect(decodeListingTable(entry)).toBeUndefined();
+  });
+});
+
+function firstRow(): ListingTable["rows"][number] {
+  const [row] = table.rows;
+  if (row === undefined) throw new Error("no row");
+  return row;
+}
