@@ -26,7 +26,7 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, "utf8")).toBe("key 1\nbody\nlines\n");
-    expect(readCacheFile(file, "key 1")).toBe("body\nlines\n");
+    expect(readCacheFile(file, "key 1")?.toString()).toBe("body\nlines\n");
     expect(readCacheFile(file, "key 2")).toBeUndefined();
     expect(readCacheFile(file, "key")).toBeUndefined();
     expect(readCacheFile(`${file}-missing`, "key 1")).toBeUndefined();
@@ -40,7 +40,7 @@ describe("writeCacheFile and readCacheFile", () => {
     chmodSync(file, 0o600);
     symlinkSync(file, `${file}-link`);
     expect(readCacheFile(`${file}-link`, "key")).toBeUndefined();
-    expect(readCacheFile(file, "key")).toBe("body");
+    expect(readCacheFile(file, "key")?.toString()).toBe("body");
   });
 
   it("ignore a file in a directory others may write, and make awsafe's directory 0700 again", async () => {
@@ -50,7 +50,7 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(readCacheFile(file, "key")).toBeUndefined();
     expect(await writeCacheFile(file, "key", "new")).toBeUndefined();
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
-    expect(readCacheFile(file, "key")).toBe("new");
+    expect(readCacheFile(file, "key")?.toString()).toBe("new");
   });
 
   it.skipIf(!root)("ignores a file another user owns, and writes a file of its own", async () => {
@@ -59,7 +59,7 @@ describe("writeCacheFile and readCacheFile", () => {
     chownSync(file, 12345, 12345);
     expect(readCacheFile(file, "key")).toBeUndefined();
     chownSync(file, 0, 0);
-    expect(readCacheFile(file, "key")).toBe("body");
+    expect(readCacheFile(file, "key")?.toString()).toBe("body");
   });
 
   it("say why they cannot write, without throwing", async () => {

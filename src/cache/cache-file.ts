@@ -5,6 +5,7 @@ import {
   fstatSync,
   openSync,
   readFileSync,
+  readSync,
   statSync,
   type Stats,
 } from "node:fs";
@@ -12,20 +13,26 @@ import path from "node:path";
 import { writeFileAtomically } from "../atomic-write.js";
 
 /**
- * The rest of `file` after its first line when that line is `header` and the file is private
+ * The bytes of `file` after its first line when that line is `header` and the file is private
  * to this user (a regular file of theirs that no one else may read or write, in a directory of
  * theirs that no one else may write); otherwise `undefined`, never an error: a missing,
  * unreadable, foreign or loosened cache is no cache.
  */
-export function readCacheFile(file: string, header: string): string | undefined {
+export function readCacheFile(file: string, header: string): Buffer | undefined {
   try {
     if (!isPrivate(statSync(path.dirname(file)), 0o022)) return undefined;
     const fd = openSync(file, constants.O_RDONLY | (noFollow ?? 0));
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile() || !isPrivate(stats, 0o077)) return undefined;
-      const text = readFileSync(fd, "utf8");
-      return text.startsWith(`${header}\n`) ? text.slice(header.length + 1) : undefined;
+      // The header first: a stale entry, which may be large, is not read.
+      const head = Buffer.from(`${header}\n`, "utf8");
+      const found = Buffer.alloc(head.length);
+      if (readSync(fd, found, 0, head.length, null) !== head.length || !found.equals(head)) {
+        return undefined;
+      }
+      // The rest, from where that read stopped, as bytes: the caller may print most as they are.
+      return readFileSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -43,7 +50,7 @@ export function readCacheFile(file: string, header: string): string | undefined 
 export async function writeCacheFile(
   file: string,
   header: string,
-  body: string,
+  body: string | Uint8Array,
 ): Promise<string | undefined> {
   try {
     const dir = path.dirname(file);
@@ -52,7 +59,9 @@ export async function writeCacheFile(
     if (!isPrivate(stats, 0)) return `${dir} is not this user's`;
     // Ours but loosened (by hand, or made by another tool): awsafe's directories are 0700.
     if ((stats.mode & 0o077) !== 0) await chmod(dir, 0o700);
-    await writeFileAtomically(file, `${header}\n${body}`, { mode: 0o600 });
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+    const data = Buffer.concat([Buffer.from(`${header}\n`, "utf8"), bytes]);
+    await writeFileAtomically(file, data, { mode: 0o600 });
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -9,9 +9,9 @@ import { onOffSetting } from "./on-off-setting.js";
 /** `list`'s table as the cache holds it for the shared files as they are now. */
 export interface ListingCache {
   /** What {@link ListingCache.save} stored for these very inputs, or `undefined`. */
-  readonly entry: string | undefined;
+  readonly entry: Buffer | undefined;
   /** Stores `entry` for these inputs; never fails (a cache that cannot be written is skipped). */
-  readonly save: (entry: string) => Promise<void>;
+  readonly save: (entry: Uint8Array) => Promise<void>;
 }
 
 /** Bumped whenever what `list` stores changes shape. */
@@ -69,17 +69,19 @@ export function openListingCache(
         debug?.("list cache: a shared file changed too recently to be cached");
         return;
       }
-      const failed = await writeCacheFile(file, key, `${String(madeAtMs)}\n${made}`);
+      const time = Buffer.from(`${String(madeAtMs)}\n`, "utf8");
+      const failed = await writeCacheFile(file, key, Buffer.concat([time, made]));
       if (failed !== undefined) debug?.(`list cache: not written: ${failed}`);
     },
   };
 }
 
 /** The entry after its time line, unless it was made in the racy window of its files. */
-function usableEntry(text: string | undefined, stamps: readonly FileStamp[]): string | undefined {
-  if (text === undefined) return undefined;
-  const newline = text.indexOf("\n");
-  const madeAtMs = Number(text.slice(0, newline));
-  if (newline < 0 || !Number.isSafeInteger(madeAtMs) || isRacy(stamps, madeAtMs)) return undefined;
-  return text.slice(newline + 1);
+function usableEntry(bytes: Buffer | undefined, stamps: readonly FileStamp[]): Buffer | undefined {
+  if (bytes === undefined) return undefined;
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 1) return undefined;
+  const madeAtMs = Number(bytes.toString("latin1", 0, newline));
+  if (!Number.isSafeInteger(madeAtMs) || isRacy(stamps, madeAtMs)) return undefined;
+  return bytes.subarray(newline + 1);
 }

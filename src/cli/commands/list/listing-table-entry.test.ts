@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { decodeListingTable, encodeListingTable } from "./listing-table-entry.js";
 import type { ListingTable } from "./listing-table.js";
 
-const text = [
+const lines = [
   "PROFILE  REGION     CREDENTIALS",
   "a        eu-west-1  static keys in plain text",
   "b        -          none (settings only)",
   'c        -          ✗ error: no "d"',
   "",
-].join("\n");
-const at = (line: number): number => text.split("\n").slice(0, line).join("\n").length + 1;
+];
+const text = Buffer.from(lines.join("\n"), "utf8");
+const at = (line: number): number => Buffer.byteLength(lines.slice(0, line).join("\n")) + 1;
 const table: ListingTable = {
   text,
   widths: [7, 9],
@@ -36,26 +37,29 @@ const table: ListingTable = {
 describe("the listing table's cache entry", () => {
   it("reads back what it wrote", () => {
     expect(decodeListingTable(encodeListingTable(table))).toEqual(table);
-    const empty = { text: "no profiles\n", widths: [], rows: [], warnings: "" };
+    const empty = { text: Buffer.from("no profiles\n"), widths: [], rows: [], warnings: "" };
     expect(decodeListingTable(encodeListingTable(empty))).toEqual(empty);
   });
 
   it("refuses every truncation of an entry", () => {
     const entry = encodeListingTable(table);
     for (let length = 0; length < entry.length; length++) {
-      expect(decodeListingTable(entry.slice(0, length))).toBeUndefined();
+      expect(decodeListingTable(entry.subarray(0, length))).toBeUndefined();
     }
   });
 
   it.each([
-    ["not JSON", "{\n"],
-    ["JSON of another shape", "[1,2]\nPROFILE\n"],
+    ["not JSON", Buffer.from("{\n")],
+    ["JSON of another shape", Buffer.from("[1,2]\nPROFILE\n")],
     ["a row off its line", encodeListingTable({ ...table, rows: [{ ...firstRow(), start: 3 }] })],
     ["rows out of order", encodeListingTable({ ...table, rows: [...table.rows].reverse() })],
-    ["an unknown status", encodeListingTable(table).replace('"none"', '"maybe"')],
+    [
+      "an unknown status",
+      Buffer.from(encodeListingTable(table).toString().replace('"none"', '"maybe"')),
+    ],
     ["a negative width", encodeListingTable({ ...table, widths: [-1, 9] })],
     ["rows without widths", encodeListingTable({ ...table, widths: [] })],
-    ["a longer text", `${encodeListingTable(table)}x\n`],
+    ["a longer text", Buffer.concat([encodeListingTable(table), Buffer.from("x\n")])],
   ])("refuses %s", (_name, entry) => {
     expect(decodeListingTable(entry)).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import type { ListingTable, VariableRow } from "./listing-table.js";
  * `table` as a cache entry: one line of JSON (the text's length, the widths, the variable rows,
  * the warnings), then the text as it is, which a cached run prints without parsing it.
  */
-export function encodeListingTable(table: ListingTable): string {
+export function encodeListingTable(table: ListingTable): Buffer {
   const rows = table.rows.map(({ start, end, name, region, cell }) => [
     start,
     end,
@@ -16,19 +16,19 @@ export function encodeListingTable(table: ListingTable): string {
   ]);
   const { text, widths, warnings } = table;
   const head = JSON.stringify({ length: text.length, widths, rows, warnings });
-  return `${head}\n${text}`;
+  return Buffer.concat([Buffer.from(`${head}\n`, "utf8"), text]);
 }
 
 /**
  * The table of an entry {@link encodeListingTable} made, or `undefined` for anything else: an
  * entry that does not hold together is not used (and is written again).
  */
-export function decodeListingTable(entry: string): ListingTable | undefined {
-  const newline = entry.indexOf("\n");
+export function decodeListingTable(entry: Buffer): ListingTable | undefined {
+  const newline = entry.indexOf(lineFeed);
   if (newline < 0) return undefined;
   let head: unknown;
   try {
-    head = JSON.parse(entry.slice(0, newline));
+    head = JSON.parse(entry.toString("utf8", 0, newline));
   } catch {
     return undefined;
   }
@@ -37,9 +37,9 @@ export function decodeListingTable(entry: string): ListingTable | undefined {
     return undefined;
   }
   const { length, widths, rows, warnings } = head;
-  const text = entry.slice(newline + 1);
+  const text = entry.subarray(newline + 1);
   // A file cut short at a line's end would otherwise read as a shorter table.
-  if (length !== text.length || !text.endsWith("\n")) return undefined;
+  if (length !== text.length || text.at(-1) !== lineFeed) return undefined;
   if (!isWidths(widths) || typeof warnings !== "string" || !Array.isArray(rows)) return undefined;
   if (rows.length > 0 && widths.length === 0) return undefined;
   const decoded: VariableRow[] = [];
@@ -62,14 +62,16 @@ function isWidths(value: unknown): value is number[] {
   );
 }
 
+const lineFeed = 0x0a;
+
 /** A row whose line starts at or after `from` and is a whole line of `text`. */
-function decodeRow(row: unknown, text: string, from: number): VariableRow | undefined {
+function decodeRow(row: unknown, text: Buffer, from: number): VariableRow | undefined {
   if (!Array.isArray(row) || row.length !== 6) return undefined;
   const fields: readonly unknown[] = row;
   const [start, end, name, region, status, detail] = fields;
   if (typeof start !== "number" || typeof end !== "number") return undefined;
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return undefined;
-  if (start < from || end < start || text[end] !== "\n" || text[start - 1] !== "\n") {
+  if (start < from || end < start || text[end] !== lineFeed || text[start - 1] !== lineFeed) {
     return undefined;
   }
   if (typeof name !== "string" || typeof region !== "string") return undefined;

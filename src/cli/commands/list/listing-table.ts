@@ -13,8 +13,8 @@ import { noProfilesLine, storedKeySuffix, tableHeader } from "./profile-table.js
  * renderListingTable} adds what is known only at run time.
  */
 export interface ListingTable {
-  /** The table (or the no-profiles line) without colours and without stored keys. */
-  readonly text: string;
+  /** The table (or the no-profiles line) without colours and without stored keys, in UTF-8. */
+  readonly text: Buffer;
   /** The widths of the PROFILE and REGION columns. */
   readonly widths: readonly number[];
   /** In order: the rows whose credentials have a colour, and those of profiles with stored keys. */
@@ -25,7 +25,7 @@ export interface ListingTable {
 
 /** A line of {@link ListingTable.text} that colours or a stored key change. */
 export interface VariableRow {
-  /** Where the line is in the text (`end` is at its newline). */
+  /** Where the line is in the text, in bytes (`end` is at its newline). */
   readonly start: number;
   readonly end: number;
   readonly name: string;
@@ -44,43 +44,51 @@ export function tabulateProfiles(
 ): ListingTable {
   const { names } = catalog;
   const warnings = formatWarnings(catalog.warnings);
-  if (names.length === 0) return { text: noProfilesLine, widths: [], rows: [], warnings };
+  if (names.length === 0) {
+    return { text: Buffer.from(noProfilesLine, "utf8"), widths: [], rows: [], warnings };
+  }
   const regions = names.map((name) => catalog.regionOf(name) ?? "-");
   const widths = [columnWidth(tableHeader[0], names), columnWidth(tableHeader[1], regions)];
   const lines = [formatRow(tableHeader, widths)];
   const rows: VariableRow[] = [];
-  let offset = (lines[0]?.length ?? 0) + 1;
+  let offset = Buffer.byteLength(lines[0] ?? "") + 1;
   for (let index = 0; index < names.length; index++) {
     const name = names[index] ?? "";
     const region = regions[index] ?? "-";
     const cell = cellSource(catalog.listingOf(name).summary);
     const line = formatRow([name, region, credentialsCell(cell)], widths);
+    const length = Buffer.byteLength(line);
     if (cell.status !== "ok" || storedKeyProfiles.has(name)) {
-      rows.push({ start: offset, end: offset + line.length, name, region, cell });
+      rows.push({ start: offset, end: offset + length, name, region, cell });
     }
     lines.push(line);
-    offset += line.length + 1;
+    offset += length + 1;
   }
-  return { text: `${lines.join("\n")}\n`, widths, rows, warnings };
+  return { text: Buffer.from(`${lines.join("\n")}\n`, "utf8"), widths, rows, warnings };
 }
 
-/** What `awsafe list` prints on stdout: `table` with colours in `style` and the stored keys' IDs. */
+/**
+ * What `awsafe list` prints on stdout, as UTF-8: `table` with colours in `style` and the stored
+ * keys' IDs. Only the lines they change are made again; the rest are the table's own bytes.
+ */
 export function renderListingTable(
   table: ListingTable,
   style: Style,
   keyIds: ReadonlyMap<string, string>,
-): string {
-  let text = "";
+): Buffer {
+  const parts: Buffer[] = [];
   let done = 0;
   for (const row of table.rows) {
     const keyId = keyIds.get(row.name);
     if (keyId === undefined && (style === plain || row.cell.status === "ok")) continue;
     const cell = credentialsCell(row.cell, style) + storedKeySuffix(keyId);
-    text +=
-      table.text.slice(done, row.start) + formatRow([row.name, row.region, cell], table.widths);
+    const line = formatRow([row.name, row.region, cell], table.widths);
+    parts.push(table.text.subarray(done, row.start), Buffer.from(line, "utf8"));
     done = row.end;
   }
-  return done === 0 ? table.text : text + table.text.slice(done);
+  if (parts.length === 0) return table.text;
+  parts.push(table.text.subarray(done));
+  return Buffer.concat(parts);
 }
 
 /** The summary without its plan, which the table does not show and the cache does not keep. */

@@ -98,7 +98,7 @@ async function run(
       { write: (chunk: string) => (stdout += chunk) },
       tty ? { isTTY: true } : {},
     ),
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: { write: (chunk: string | Uint8Array) => (stderr += text(chunk)) },
   };
   try {
     await printProfileTable(io, store);
@@ -107,6 +107,12 @@ async function run(
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { output: { stdout, stderr, error: message }, debug: debug.join("\n") };
   }
+}
+
+function text(chunk: string | Uint8Array): string {
+  return typeof chunk === "string"
+    ? chunk
+    : new TextDecoder("utf-8", { fatal: true }).decode(chunk);
 }
 
 /** The store as `list` may find it: empty, holding keys of some profiles and of others, locked, failing. */

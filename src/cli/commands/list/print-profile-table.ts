@@ -45,7 +45,7 @@ async function openCatalog(
   return openProfileCatalog(io, keyIds, { locate: false });
 }
 
-function print(io: CliIo, store: StoreView, table: string, warnings: string): void {
+function print(io: CliIo, store: StoreView, table: string | Buffer, warnings: string): void {
   io.stdout.write(table);
   io.stderr.write(storeViewNote(store, "stored keys not shown"));
   io.stderr.write(warnings);
