@@ -10,7 +10,6 @@ import {
   type Stats,
 } from "node:fs";
 import path from "node:path";
-import { writeFileAtomically } from "../atomic-write.js";
 
 /**
  * The bytes of `file` after its first line when that line is `header` and the file is private
@@ -42,7 +41,7 @@ export function readCacheFile(file: string, header: string): Buffer | undefined 
 }
 
 /**
- * Replaces `file` with `header`, a newline and `body`, atomically (a reader sees the old file or
+ * Replaces `file` with `header`, a newline and the parts of `body`, atomically (a reader sees the old file or
  * the new one), 0600 in a directory made 0700. Returns why it could not (a read-only or foreign
  * directory, a full disk), or `undefined`; it never throws: a cache that cannot be written costs
  * the next run its time, nothing else.
@@ -50,7 +49,7 @@ export function readCacheFile(file: string, header: string): Buffer | undefined 
 export async function writeCacheFile(
   file: string,
   header: string,
-  body: string | Uint8Array,
+  body: readonly Uint8Array[],
 ): Promise<string | undefined> {
   try {
     const dir = path.dirname(file);
@@ -59,9 +58,9 @@ export async function writeCacheFile(
     if (!isPrivate(stats, 0)) return `${dir} is not this user's`;
     // Ours but loosened (by hand, or made by another tool): awsafe's directories are 0700.
     if ((stats.mode & 0o077) !== 0) await chmod(dir, 0o700);
-    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-    const data = Buffer.concat([Buffer.from(`${header}\n`, "utf8"), bytes]);
-    await writeFileAtomically(file, data, { mode: 0o600 });
+    // Loaded here: a run that only reads the cache does without it.
+    const { writeFileAtomically } = await import("../atomic-write.js");
+    await writeFileAtomically(file, [Buffer.from(`${header}\n`, "utf8"), ...body], { mode: 0o600 });
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

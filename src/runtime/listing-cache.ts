@@ -10,8 +10,8 @@ import { onOffSetting } from "./on-off-setting.js";
 export interface ListingCache {
   /** What {@link ListingCache.save} stored for these very inputs, or `undefined`. */
   readonly entry: Buffer | undefined;
-  /** Stores `entry` for these inputs; never fails (a cache that cannot be written is skipped). */
-  readonly save: (entry: Uint8Array) => Promise<void>;
+  /** Stores `entry` (its parts, in order) for these inputs; never fails (a cache that cannot be written is skipped). */
+  readonly save: (entry: readonly Uint8Array[]) => Promise<void>;
 }
 
 /** Bumped whenever what `list` stores changes shape. */
@@ -70,7 +70,7 @@ export function openListingCache(
         return;
       }
       const time = Buffer.from(`${String(madeAtMs)}\n`, "utf8");
-      const failed = await writeCacheFile(file, key, Buffer.concat([time, made]));
+      const failed = await writeCacheFile(file, key, [time, ...made]);
       if (failed !== undefined) debug?.(`list cache: not written: ${failed}`);
     },
   };

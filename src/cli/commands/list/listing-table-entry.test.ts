@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeListingTable, encodeListingTable } from "./listing-table-entry.js";
+import { decodeListingTable, encodeListingTable as encodeParts } from "./listing-table-entry.js";
 import type { ListingTable } from "./listing-table.js";
 
 const lines = [
@@ -64,6 +64,10 @@ describe("the listing table's cache entry", () => {
     expect(decodeListingTable(entry)).toBeUndefined();
   });
 });
+
+function encodeListingTable(table: ListingTable): Buffer {
+  return Buffer.concat(encodeParts(table));
+}
 
 function firstRow(): ListingTable["rows"][number] {
   const [row] = table.rows;

@@ -2,10 +2,10 @@ import type { CredentialsCellSource } from "../../format/credentials-cell.js";
 import type { ListingTable, VariableRow } from "./listing-table.js";
 
 /**
- * `table` as a cache entry: one line of JSON (the text's length, the widths, the variable rows,
+ * `table` as a cache entry, in two parts: one line of JSON (the text's length, the widths, the variable rows,
  * the warnings), then the text as it is, which a cached run prints without parsing it.
  */
-export function encodeListingTable(table: ListingTable): Buffer {
+export function encodeListingTable(table: ListingTable): readonly Buffer[] {
   const rows = table.rows.map(({ start, end, name, region, cell }) => [
     start,
     end,
@@ -16,7 +16,8 @@ export function encodeListingTable(table: ListingTable): Buffer {
   ]);
   const { text, widths, warnings } = table;
   const head = JSON.stringify({ length: text.length, widths, rows, warnings });
-  return Buffer.concat([Buffer.from(`${head}\n`, "utf8"), text]);
+  // Two parts, not one: the text is not copied.
+  return [Buffer.from(`${head}\n`, "utf8"), text];
 }
 
 /**
