@@ -41,10 +41,10 @@ export function readCacheFile(file: string, header: string): Buffer | undefined 
 }
 
 /**
- * Replaces `file` with `header`, a newline and the parts of `body`, atomically (a reader sees the old file or
- * the new one), 0600 in a directory made 0700. Returns why it could not (a read-only or foreign
- * directory, a full disk), or `undefined`; it never throws: a cache that cannot be written costs
- * the next run its time, nothing else.
+ * Replaces `file` with `header`, a newline and the parts of `body`, atomically (a reader sees the
+ * old file or the new one), 0600 in a directory made 0700. Returns why it could not (a read-only
+ * or foreign directory, a full disk), or `undefined`; it never throws: a cache that cannot be
+ * written costs the next run its time, nothing else.
  */
 export async function writeCacheFile(
   file: string,

@@ -1,10 +1,13 @@
 import { statSync } from "node:fs";
 
-/** One version of a file, as far as its metadata tells: equal stamps, equal contents (see {@link isRacy}). */
+/**
+ * One version of a file, as far as its metadata tells: equal stamps, equal contents (outside
+ * {@link isRacy}'s window).
+ */
 export interface FileStamp {
   /** `dev:ino:size:mtime:ctime` (times in ns), or `absent` when there is no file. */
   readonly id: string;
-  /** When the file last changed: the later of its mtime and ctime, in ns since the epoch (0 when absent). */
+  /** When the file last changed: the later of its mtime and ctime, ns since the epoch (0: absent). */
   readonly changedNs: bigint;
 }
 

@@ -10,7 +10,10 @@ import { onOffSetting } from "./on-off-setting.js";
 export interface ListingCache {
   /** What {@link ListingCache.save} stored for these very inputs, or `undefined`. */
   readonly entry: Buffer | undefined;
-  /** Stores `entry` (its parts, in order) for these inputs; never fails (a cache that cannot be written is skipped). */
+  /**
+   * Stores `entry` (its parts, in order) for these inputs, unless a file changed within the racy
+   * window; never fails (a cache that cannot be written is skipped).
+   */
   readonly save: (entry: readonly Uint8Array[]) => Promise<void>;
 }
 

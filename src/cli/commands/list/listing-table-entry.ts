@@ -2,8 +2,8 @@ import type { CredentialsCellSource } from "../../format/credentials-cell.js";
 import type { ListingTable, VariableRow } from "./listing-table.js";
 
 /**
- * `table` as a cache entry, in two parts: one line of JSON (the text's length, the widths, the variable rows,
- * the warnings), then the text as it is, which a cached run prints without parsing it.
+ * `table` as a cache entry, in two parts: one line of JSON (the text's length, the widths, the
+ * variable rows, the warnings), then the text as it is, which a cached run prints unparsed.
  */
 export function encodeListingTable(table: ListingTable): readonly Buffer[] {
   const rows = table.rows.map(({ start, end, name, region, cell }) => [

@@ -115,7 +115,7 @@ function text(chunk: string | Uint8Array): string {
     : new TextDecoder("utf-8", { fatal: true }).decode(chunk);
 }
 
-/** The store as `list` may find it: empty, holding keys of some profiles and of others, locked, failing. */
+/** The store as `list` may find it: empty, with keys (of profiles and of others), locked, failing. */
 function storeViews(profiles: readonly string[]): StoreView[] {
   const keyIds = new Map<string, string>();
   profiles.forEach((name, index) => {
