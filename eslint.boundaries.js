@@ -17,6 +17,7 @@ const adapters = [
   "endpoint",
   "settings",
   "browser",
+  "cache",
 ];
 const app = ["app"];
 const runtime = ["runtime"];

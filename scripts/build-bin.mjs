@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { buildId } from "./build-id.mjs";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
@@ -44,6 +45,8 @@ execFileSync(
     "--no-compile-autoload-bunfig",
     "--define",
     `__AWSAFE_VERSION__=${JSON.stringify(pkg.version)}`,
+    "--define",
+    `__AWSAFE_BUILD_ID__=${JSON.stringify(buildId(repoRoot))}`,
     "--define",
     "__AWSAFE_STANDALONE__=true",
     "--define",

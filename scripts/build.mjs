@@ -7,6 +7,8 @@ import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildId } from "./build-id.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const testBuild = process.argv.includes("--test");
@@ -64,6 +66,7 @@ const common = {
   // false switch leaves dead, and with them every test hook; names and layout stay readable.
   define: {
     __AWSAFE_VERSION__: JSON.stringify(pkg.version),
+    __AWSAFE_BUILD_ID__: JSON.stringify(buildId(fileURLToPath(new URL("..", import.meta.url)))),
     __AWSAFE_STANDALONE__: "false",
     __AWSAFE_TEST_HOOKS__: String(testBuild),
   },

@@ -19,7 +19,8 @@ export interface AtomicWriteOptions {
 }
 
 /**
- * Replaces `file` with `data` atomically: a temporary file in the same directory, written,
+ * Replaces `file` with `data` (or its parts, one after the other, which spares copying them
+ * into one buffer) atomically: a temporary file in the same directory, written,
  * synced and given `mode`, is renamed over it, so readers see the old file or the new one and a
  * crash leaves the old one byte for byte. A symlink is written through to its target. The
  * temporary file is named `.<name>.awsafe-tmp-<pid>-<random>`, so a later write can tell which
@@ -32,7 +33,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomically(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions,
 ): Promise<void> {
   const target = await realpath(file).catch(() => file);
@@ -42,7 +43,9 @@ export async function writeFileAtomically(
   try {
     try {
       await handle.chmod(options.mode);
-      await handle.writeFile(data);
+      const parts = typeof data === "string" || data instanceof Uint8Array ? [data] : data;
+      // Each writeFile writes from where the last one ended.
+      for (const part of parts) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();

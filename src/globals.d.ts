@@ -1,6 +1,11 @@
 /** The package version, replaced at build time (see scripts/build.mjs and vitest.config.ts). */
 declare const __AWSAFE_VERSION__: string;
 /**
+ * A digest of the version and the sources of this build, replaced at build time (see
+ * scripts/build-id.mjs): what keys awsafe's caches, so no build reads what another one derived.
+ */
+declare const __AWSAFE_BUILD_ID__: string;
+/**
  * Whether this is the single-executable build (scripts/build-bin.mjs), replaced at build time:
  * `true` there, `false` in the Node bundles and the tests.
  */

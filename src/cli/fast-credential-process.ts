@@ -37,7 +37,7 @@ export async function fastCredentialProcess(
   const stderrFd = fdOutput(2, () => process.stderr);
   let queued = false;
   const stderr = {
-    write(chunk: string) {
+    write(chunk: string | Uint8Array) {
       queued = !stderrFd.write(chunk) || queued;
       return true;
     },

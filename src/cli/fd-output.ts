@@ -3,7 +3,7 @@ import type { TextOutput } from "./io.js";
 
 /** A {@link TextOutput} whose `write` says whether all of it reached the descriptor. */
 export interface FdOutput extends TextOutput {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
 }
 
 /**
@@ -18,8 +18,8 @@ export function fdOutput(
   stream: () => { write(chunk: Uint8Array): unknown },
 ): FdOutput {
   return {
-    write(chunk: string) {
-      const bytes = Buffer.from(chunk, "utf8");
+    write(chunk: string | Uint8Array) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       let written = 0;
       try {
         while (written < bytes.length) written += writeSync(fd, bytes, written);

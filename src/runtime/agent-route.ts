@@ -1,9 +1,9 @@
 import { agentSocketPath } from "../agent/agent-socket.js";
 import type { AppContext } from "../app/app-context.js";
-import { UsageError } from "../errors.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import type { RuntimeContext } from "./context.js";
 import { chooseConfiguredBackend, fileStoreNeedsPrompt } from "./configured-backend.js";
+import { onOffSetting } from "./on-off-setting.js";
 
 /**
  * Where a credential request is worked out: by the per-user agent on its socket, or in this
@@ -29,7 +29,9 @@ export function chooseAgentRoute(
   request: { readonly agent: boolean; readonly backend: string | undefined },
 ): AgentRoute {
   if (!request.agent) return inProcess("--no-agent");
-  if (!agentSetting(context.env.AWSAFE_AGENT)) return inProcess("AWSAFE_AGENT=off");
+  if (!onOffSetting("AWSAFE_AGENT", context.env.AWSAFE_AGENT, "to work without the agent")) {
+    return inProcess("AWSAFE_AGENT=off");
+  }
   if (context.agentUnavailable !== undefined) return inProcess(context.agentUnavailable);
   if (context.platform.platform === "win32") return inProcess("no agent on Windows yet");
   const paths = locateAwsafePaths(context.env, context.platform);
@@ -45,28 +47,6 @@ export function chooseAgentRoute(
 /** The agent's socket for this user and environment; `undefined` when too long for a socket. */
 export function agentSocket(context: AppContext): string | undefined {
   return agentSocketPath(context.env, locateAwsafePaths(context.env, context.platform).dataDir);
-}
-
-/** `AWSAFE_AGENT`: whether the agent may be used (unset: yes). */
-function agentSetting(value: string | undefined): boolean {
-  switch (value?.trim().toLowerCase()) {
-    case undefined:
-    case "":
-    case "on":
-    case "1":
-    case "true":
-    case "yes":
-      return true;
-    case "off":
-    case "0":
-    case "false":
-    case "no":
-      return false;
-    default:
-      throw new UsageError(`AWSAFE_AGENT=${value ?? ""} is neither on nor off`, {
-        hint: "Set AWSAFE_AGENT=off to work without the agent, or unset it",
-      });
-  }
 }
 
 function inProcess(reason: string): AgentRoute {

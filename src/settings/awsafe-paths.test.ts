@@ -34,6 +34,15 @@ describe("locateAwsafePaths", () => {
     expect(locateAwsafePaths(env, linux)).toMatchObject({ configFile, dataDir });
   });
 
+  it.each([
+    ["AWSAFE_HOME's cache folder", { HOME: "/h", AWSAFE_HOME: "/safe" }, "/safe/cache"],
+    ["XDG_CACHE_HOME", { HOME: "/h", XDG_CACHE_HOME: "/k" }, "/k/awsafe"],
+    ["~/.cache by default", { HOME: "/h" }, "/h/.cache/awsafe"],
+    ["relative XDG_CACHE_HOME is ignored", { HOME: "/h", XDG_CACHE_HOME: "k" }, "/h/.cache/awsafe"],
+  ])("keeps the cache in %s", (_name, env, cacheDir) => {
+    expect(locateAwsafePaths(env, linux).cacheDir).toBe(cacheDir);
+  });
+
   it("uses APPDATA and LOCALAPPDATA on Windows", () => {
     const paths = locateAwsafePaths(
       {
@@ -45,5 +54,6 @@ describe("locateAwsafePaths", () => {
     );
     expect(paths.configFile).toBe("C:\\Users\\u\\AppData\\Roaming\\awsafe\\config.json");
     expect(paths.dataDir).toBe("C:\\Users\\u\\AppData\\Local\\awsafe");
+    expect(paths.cacheDir).toBe("C:\\Users\\u\\AppData\\Local\\awsafe\\cache");
   });
 });

@@ -9,15 +9,18 @@ export interface AwsafePaths {
   readonly configFile: string;
   /** awsafe's data: the encrypted-file store `store.age` and its lock. */
   readonly dataDir: string;
+  /** What awsafe can make again from other files (`list`'s table): deleting it loses nothing. */
+  readonly cacheDir: string;
   /** The user's home, for defaults such as pass's `~/.password-store`. */
   readonly homeDir: string;
 }
 
 /**
- * `AWSAFE_HOME` holds both when set; otherwise the XDG base directories:
- * `$XDG_CONFIG_HOME/awsafe/config.json` (default `~/.config`) and `$XDG_DATA_HOME/awsafe`
- * (default `~/.local/share`); on Windows `%APPDATA%` and `%LOCALAPPDATA%` take their place.
- * Relative XDG paths are ignored, as the XDG spec says.
+ * `AWSAFE_HOME` holds them all when set (the cache in its `cache` folder); otherwise the XDG
+ * base directories: `$XDG_CONFIG_HOME/awsafe/config.json` (default `~/.config`),
+ * `$XDG_DATA_HOME/awsafe` (default `~/.local/share`) and `$XDG_CACHE_HOME/awsafe` (default
+ * `~/.cache`); on Windows `%APPDATA%` and `%LOCALAPPDATA%` take their place, the cache in
+ * `%LOCALAPPDATA%\awsafe\cache`. Relative XDG paths are ignored, as the XDG spec says.
  */
 export function locateAwsafePaths(env: Environment, facts: PlatformFacts): AwsafePaths {
   const paths = facts.platform === "win32" ? win32 : posix;
@@ -25,7 +28,12 @@ export function locateAwsafePaths(env: Environment, facts: PlatformFacts): Awsaf
   const homeDir = nonEmpty(env.HOME) ?? facts.homedir();
   const awsafeHome = nonEmpty(env.AWSAFE_HOME);
   if (awsafeHome !== undefined) {
-    return { configFile: join(awsafeHome, "config.json"), dataDir: awsafeHome, homeDir };
+    return {
+      configFile: join(awsafeHome, "config.json"),
+      dataDir: awsafeHome,
+      cacheDir: join(awsafeHome, "cache"),
+      homeDir,
+    };
   }
   const windows = facts.platform === "win32";
   const configBase =
@@ -36,9 +44,17 @@ export function locateAwsafePaths(env: Environment, facts: PlatformFacts): Awsaf
     absolute(env.XDG_DATA_HOME) ??
     (windows ? absolute(env.LOCALAPPDATA) : undefined) ??
     join(homeDir, ".local", "share");
+  const cacheBase = absolute(env.XDG_CACHE_HOME);
+  const cacheDir =
+    cacheBase !== undefined
+      ? join(cacheBase, "awsafe")
+      : windows
+        ? join(dataBase, "awsafe", "cache")
+        : join(homeDir, ".cache", "awsafe");
   return {
     configFile: join(configBase, "awsafe", "config.json"),
     dataDir: join(dataBase, "awsafe"),
+    cacheDir,
     homeDir,
   };
 }

@@ -26,8 +26,8 @@ export function formatRows(
   rows: Iterable<readonly string[]>,
 ): string {
   // Loops and one join, not a map and a join per row.
-  const lines = [tableLine(header, widths)];
-  for (const row of rows) lines.push(tableLine(row, widths));
+  const lines = [formatRow(header, widths)];
+  for (const row of rows) lines.push(formatRow(row, widths));
   return `${lines.join("\n")}\n`;
 }
 
@@ -38,7 +38,8 @@ export function columnWidth(title: string, cells: readonly string[]): number {
   return width;
 }
 
-function tableLine(row: readonly string[], widths: readonly number[]): string {
+/** One line of {@link formatRows}, without its newline. */
+export function formatRow(row: readonly string[], widths: readonly number[]): string {
   let line = "";
   for (let column = 0; column < row.length; column++) {
     const cell = row[column] ?? "";

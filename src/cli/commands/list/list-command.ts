@@ -13,6 +13,10 @@ export const listCommand = defineCommand({
   description: "list profiles, their regions and where their credentials come from",
   args,
   options,
-  examples: ["awsafe list", "awsafe list --json | jq '.profiles[].name'"],
+  examples: [
+    "awsafe list",
+    "awsafe list --json | jq '.profiles[].name'",
+    "AWSAFE_LIST_CACHE=off awsafe list   # read the files again: no cached table",
+  ],
   load: async () => (await import("./run-list.js")).runList,
 });
