@@ -46,18 +46,40 @@ describe("filesFingerprint", () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
+  // Long after every write below: stamps alone tell versions apart.
+  const later = Date.now() + 60_000;
 
   it("changes when a file appears, changes or goes, and not otherwise", () => {
     const file = path.join(dir, "config");
-    const absent = filesFingerprint([file]);
-    expect(absent).toBe("-");
+    const absent = filesFingerprint([file], later);
+    expect(absent).toBe("absent");
     writeFileSync(file, "[default]\n");
-    const first = filesFingerprint([file]);
+    const first = filesFingerprint([file], Date.now() + 60_000);
     expect(first).not.toBe(absent);
-    expect(filesFingerprint([file])).toBe(first);
+    expect(filesFingerprint([file], Date.now() + 60_000)).toBe(first);
     writeFileSync(file, "[default]\nregion = eu-west-1\n");
-    expect(filesFingerprint([file])).not.toBe(first);
+    expect(filesFingerprint([file], Date.now() + 60_000)).not.toBe(first);
     rmSync(file);
-    expect(filesFingerprint([file])).toBe(absent);
+    expect(filesFingerprint([file], later)).toBe(absent);
+  });
+
+  it("holds the contents' digest while a file changed too recently for its stamp to tell", () => {
+    const file = path.join(dir, "racy");
+    writeFileSync(file, "[profile a]\nrole_arn = arn:aws:iam::111111111111:role/A\n");
+    const settled = filesFingerprint([file], Date.now() + 60_000);
+    const racy = filesFingerprint([file], Date.now());
+    expect(settled).not.toContain("#");
+    expect(racy).toMatch(/^[^#]+#[0-9a-f]{64}$/);
+    expect(racy?.split("#")[0]).toBe(settled);
+    // Its digest is the contents': the same stamp over other contents (written twice within
+    // one tick at the same size, which a test cannot arrange) would still be told apart.
+    writeFileSync(file, "[profile a]\nrole_arn = arn:aws:iam::222222222222:role/A\n");
+    const otherDigest = filesFingerprint([file], Date.now())?.split("#")[1];
+    expect(otherDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(otherDigest).not.toBe(racy?.split("#")[1]);
+  });
+
+  it("keeps nothing for a file whose stamp says nothing of its contents", () => {
+    expect(filesFingerprint([dir], later)).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
-import { statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { isRacy, stampFile, type FileStamp } from "../cache/file-stamp.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
 import { refreshWindowMs } from "../providers/cached-session.js";
 
@@ -55,16 +57,32 @@ export function answerCache(): AnswerCache {
 }
 
 /**
- * The identity and state of each file (device, inode, size, modification time), or `-` for one
- * that does not exist: any edit, replacement or removal changes it.
+ * The state of each file an answer is made from: its stamp (device, inode, size, mtime and ctime
+ * in ns, or its absence), which any edit, replacement or removal changes. A file changed within
+ * the racy window before `nowMs` (see {@link isRacy}) may change again within the same timestamp
+ * tick at the same size, its stamp unchanged: then the digest of the files' contents is part of
+ * the state too, so an answer made from one version is not reused for the next. `undefined`
+ * when a file's stamp says nothing of its contents (a FIFO, a directory) or it cannot be read:
+ * no answer is kept then.
  */
-export function filesFingerprint(files: readonly string[]): string {
-  return files
-    .map((file) => {
-      const stat = statSync(file, { throwIfNoEntry: false, bigint: true });
-      return stat === undefined
-        ? "-"
-        : `${String(stat.dev)}:${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeNs)}`;
-    })
-    .join("|");
+export function filesFingerprint(files: readonly string[], nowMs: number): string | undefined {
+  const stamps: FileStamp[] = [];
+  for (const file of files) {
+    const stamp = stampFile(file);
+    if (stamp === undefined) return undefined;
+    stamps.push(stamp);
+  }
+  const ids = stamps.map((stamp) => stamp.id).join("|");
+  if (!isRacy(stamps, nowMs)) return ids;
+  const digest = createHash("sha256");
+  try {
+    for (const [index, file] of files.entries()) {
+      const contents = stamps[index]?.id === "absent" ? undefined : readFileSync(file);
+      digest.update(`${String(contents?.length ?? -1)}:`);
+      if (contents !== undefined) digest.update(contents);
+    }
+  } catch {
+    return undefined;
+  }
+  return `${ids}#${digest.digest("hex")}`;
 }

@@ -92,23 +92,30 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       const choice = chooseConfiguredBackend(context, request.backend);
       const { backend, paths } = choice;
       const shared = locateSharedConfig(context.env, context.platform);
-      const answerKey = JSON.stringify([
-        request.profile,
-        request.durationSeconds ?? null,
-        request.noSession ?? false,
-        request.sessionOnly ?? false,
-        request.region ?? null,
-        backend,
-        context.env,
-        filesFingerprint([
+      const files = filesFingerprint(
+        [
           shared.configFile,
           shared.credentialsFile,
           paths.configFile,
           encryptedStoreFile(paths.dataDir),
-        ]),
-      ]);
+        ],
+        agent.now().getTime(),
+      );
+      const answerKey =
+        files === undefined
+          ? undefined
+          : JSON.stringify([
+              request.profile,
+              request.durationSeconds ?? null,
+              request.noSession ?? false,
+              request.sessionOnly ?? false,
+              request.region ?? null,
+              backend,
+              context.env,
+              files,
+            ]);
       const store = openStore(context, choice);
-      const known = answers.get(answerKey, agent.now());
+      const known = answerKey === undefined ? undefined : answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;
         const until = known.credentials.expiration?.toISOString() ?? "";
@@ -140,7 +147,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         );
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
-      answers.set(answerKey, answer);
+      if (answerKey !== undefined) answers.set(answerKey, answer);
       return answer;
     },
     async forget(request) {
