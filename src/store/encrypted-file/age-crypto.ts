@@ -1,21 +1,24 @@
 import { StoreError } from "../../errors.js";
+import { scryptIdentity, scryptRecipient } from "./native-scrypt.js";
 
 const ageMagic = "age-encryption.org/v1\n";
 const armorMagic = "-----BEGIN AGE ENCRYPTED FILE-----";
 
 /**
  * Encrypts `text` to an age file with a scrypt passphrase stanza, as `age -p` does. Costs one
- * scrypt derivation at 2^workFactor (age's default is 18: about 1.5 s here).
+ * scrypt derivation at 2^workFactor (age's default is 18), done off this thread
+ * (native-scrypt.ts).
  */
 export async function encryptWithPassphrase(
   text: string,
   passphrase: string,
   workFactor: number,
 ): Promise<Uint8Array> {
-  const { Encrypter } = await import("age-encryption");
+  const { Encrypter, Stanza } = await import("age-encryption");
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(workFactor);
+  encrypter.addRecipient(
+    scryptRecipient(passphrase, workFactor, (args, body) => new Stanza(args, body)),
+  );
   return encrypter.encrypt(text);
 }
 
@@ -41,7 +44,7 @@ export async function decryptWithPassphrase(
     throw damaged(path, "it is not an age-encrypted file");
   }
   const decrypter = new age.Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(scryptIdentity(passphrase));
   try {
     return await decrypter.decrypt(file, "text");
   } catch (error) {
