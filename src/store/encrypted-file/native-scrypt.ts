@@ -1,11 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from "node:crypto";
+import { randomBytes, scrypt } from "node:crypto";
+import { chacha20poly1305 } from "@noble/ciphers/chacha.js";
 import type { Identity, Recipient, Stanza } from "age-encryption";
 
 // age's passphrase stanza (https://age-encryption.org/v1, "The scrypt recipient type"), with the
-// derivation done by Node's own scrypt: native code on libuv's thread pool. age-encryption's
-// built-in one runs scrypt in JavaScript on the calling thread, which blocked the agent for
-// the whole unlock (~2 s here, far longer when many processes start at once): meanwhile it could
-// not say `accepted` to the clients that came, which then gave up on it.
+// derivation done by the runtime's own scrypt: native code on a thread pool (libuv's in Node).
+// age-encryption's built-in one runs scrypt in JavaScript on the calling thread, which blocked
+// the agent for the whole unlock (~2 s here, far longer when many processes start at once):
+// meanwhile it could not say `accepted` to the clients that came, which then gave up on it.
+// The file key's ChaCha20-Poly1305 is @noble/ciphers', as age-encryption's own (Bun's
+// node:crypto has no ChaCha20-Poly1305 cipher).
 
 const label = "age-encryption.org/v1/scrypt";
 // The highest work factor age accepts to unwrap (2^20: 1 GiB of scrypt memory).
@@ -58,25 +61,21 @@ function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<
     // Node refuses more memory than `maxmem` (32 MiB by default); scrypt needs 128·N·r bytes.
     const maxmem = 128 * cost * blockSize + 1024 * 1024;
     scrypt(passphrase, labelAndSalt, 32, { N: cost, r: blockSize, p: 1, maxmem }, (error, key) => {
-      if (error === null) resolve(key);
-      else reject(error);
+      // Node passes null for no error, Bun undefined.
+      if (error) reject(error);
+      else resolve(key);
     });
   });
 }
 
 // The file key under ChaCha20-Poly1305 with an all-zero nonce: 16 bytes, then the 16-byte tag.
-function sealFileKey(fileKey: Uint8Array, key: Buffer): Uint8Array {
-  const cipher = createCipheriv("chacha20-poly1305", key, Buffer.alloc(12), { authTagLength: 16 });
-  return Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+function sealFileKey(fileKey: Uint8Array, key: Uint8Array): Uint8Array {
+  return chacha20poly1305(key, new Uint8Array(12)).encrypt(fileKey);
 }
 
-function openFileKey(body: Uint8Array, key: Buffer): Uint8Array | null {
-  const decipher = createDecipheriv("chacha20-poly1305", key, Buffer.alloc(12), {
-    authTagLength: 16,
-  });
-  decipher.setAuthTag(body.subarray(16));
+function openFileKey(body: Uint8Array, key: Uint8Array): Uint8Array | null {
   try {
-    return Buffer.concat([decipher.update(body.subarray(0, 16)), decipher.final()]);
+    return chacha20poly1305(key, new Uint8Array(12)).decrypt(body);
   } catch {
     return null;
   }
