@@ -1,20 +1,17 @@
 import type { ProfileCatalog } from "../../../app/credentials/list-profiles.js";
 import type { StoreView } from "../../../runtime/inspect-store.js";
 import { openListingCache } from "../../../runtime/listing-cache.js";
-import { formatWarnings } from "../../format/format-warnings.js";
 import { storeViewNote } from "../../format/store-view.js";
 import { styleFor } from "../../format/style.js";
 import type { CliIo } from "../../io.js";
 import { decodeListingTable, encodeListingTable } from "./listing-table-entry.js";
 import { renderListingTable, tabulateProfiles } from "./listing-table.js";
-import { profileTable } from "./profile-table.js";
 
 /**
  * `awsafe list`'s table on stdout, and on stderr why stored keys are not shown and the files'
  * warnings. The table comes from the cache while the shared files and the stored keys' profiles
  * are as they were (runtime/listing-cache.ts), without reading, parsing or planning the files;
- * otherwise it is made, printed, and cached. With the cache off it is made as it always was
- * ({@link profileTable}): what the cached output is tested against.
+ * otherwise it is made, printed, and cached (with the cache off, made and printed alike).
  */
 export async function printProfileTable(io: CliIo, store: StoreView): Promise<void> {
   const keyIds = store.status === "open" ? store.keyIds : new Map<string, string>();
@@ -25,14 +22,9 @@ export async function printProfileTable(io: CliIo, store: StoreView): Promise<vo
     print(io, store, renderListingTable(cached, style, keyIds), cached.warnings);
     return;
   }
-  const catalog = await openCatalog(io, keyIds);
-  if (cache === undefined) {
-    print(io, store, profileTable(catalog, style, keyIds), formatWarnings(catalog.warnings));
-    return;
-  }
-  const table = tabulateProfiles(catalog, new Set(keyIds.keys()));
+  const table = tabulateProfiles(await openCatalog(io, keyIds), new Set(keyIds.keys()));
   print(io, store, renderListingTable(table, style, keyIds), table.warnings);
-  await cache.save(encodeListingTable(table));
+  await cache?.save(encodeListingTable(table));
 }
 
 // The parser and the planner are loaded only when the table is not cached.
