@@ -1,28 +1,34 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createConnection, type Socket } from "node:net";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SsoSignIn } from "../ports/sso-sign-in.js";
 import { isProcessAlive } from "../process-alive.js";
+import type { AgentConnection } from "./agent-connection.js";
 import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
+import { connectOverNet } from "./net-connection.js";
 import { parseAgentMessage } from "./parse-messages.js";
-import { readLines } from "./read-lines.js";
+import { connectOverPipe, pipeBindings } from "./pipe-connection.js";
 import { fromWireSignInRequest, toWireSignedIn } from "./sign-in-wire.js";
 import { toWireError } from "./wire-error.js";
 
 /** No agent could be reached or started; the caller works in-process instead. */
 export class AgentUnavailableError extends Error {}
 
-/** A connection to the agent on `socketPath`, or `undefined` when none listens there. */
-export function connectAgent(socketPath: string): Promise<Socket | undefined> {
-  return new Promise((resolve) => {
-    const socket = createConnection(socketPath);
-    socket.once("connect", () => {
-      resolve(socket);
-    });
-    socket.once("error", () => {
-      resolve(undefined);
-    });
-  });
+/** How a client reaches the agent: Node's pipe handle where it is usable, else node:net. */
+export type AgentTransport = "pipe" | "net";
+
+/**
+ * A connection to the agent on `socketPath`, or `undefined` when none listens there. Through
+ * Node's pipe handle when this runtime has it as expected (pipe-connection.ts), else, or when
+ * `transport` says so, through node:net.
+ */
+export function connectAgent(
+  socketPath: string,
+  transport: AgentTransport = "pipe",
+): Promise<AgentConnection | undefined> {
+  const bindings = transport === "pipe" ? pipeBindings() : undefined;
+  return bindings === undefined
+    ? connectOverNet(socketPath)
+    : connectOverPipe(bindings, socketPath);
 }
 
 /** An agent process this client started: whether it has exited (it cannot serve then). */
@@ -48,7 +54,7 @@ export async function ensureAgent(
   start: () => StartedAgent | undefined | Promise<StartedAgent | undefined>,
   waitMs = agentStartWaitMs,
   checkpoint?: (step: string) => void,
-): Promise<Socket> {
+): Promise<AgentConnection> {
   const running = await connectAgent(socketPath);
   if (running !== undefined) return running;
   const marker = `${socketPath}.starting`;
@@ -131,7 +137,7 @@ export const agentWorkWaitMs = 12 * 60_000;
  *   nothing within `answerWaitMs`.
  */
 export function askAgent(
-  socket: Socket,
+  connection: AgentConnection,
   request: AgentRequest,
   mfa?: MfaCodeSource,
   answerWaitMs = agentAnswerWaitMs,
@@ -141,26 +147,24 @@ export function askAgent(
     // Sent first: the agent works on it while this process sets up its listeners and its timer
     // below (the first timer of a process costs about half a millisecond), and nothing arrives
     // before this function returns to the event loop.
-    socket.write(encodeMessage(request));
+    connection.write(encodeMessage(request));
     let answered = false;
     let silent: NodeJS.Timeout | undefined;
     const expect = (waitMs: number) => {
       clearTimeout(silent);
       silent = setTimeout(() => {
-        socket.destroy();
+        connection.destroy();
         reject(
           new AgentUnavailableError(`the awsafe agent did not answer within ${formatWait(waitMs)}`),
         );
       }, waitMs);
     };
     expect(answerWaitMs);
-    socket.on("error", () => undefined);
-    socket.once("close", () => {
+    connection.onClose(() => {
       clearTimeout(silent);
       if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
     });
-    readLines(
-      socket,
+    connection.onLines(
       (line) => {
         const record = decodeLine(line);
         const message = record === undefined ? undefined : parseAgentMessage(record);
@@ -178,13 +182,13 @@ export function askAgent(
           (wanted === undefined ? Promise.reject(new Error("malformed")) : run(wanted)).then(
             (signedIn) => {
               expect(agentWorkWaitMs);
-              socket.write(
+              connection.write(
                 encodeMessage({ type: "sso-signed-in", signedIn: toWireSignedIn(signedIn) }),
               );
             },
             (error: unknown) => {
               expect(agentWorkWaitMs);
-              socket.write(
+              connection.write(
                 encodeMessage({ type: "sso-sign-in-failed", error: toWireError(error) }),
               );
             },
@@ -193,7 +197,7 @@ export function askAgent(
         }
         if (message.type !== "mfa") {
           answered = true;
-          socket.end();
+          connection.end();
           resolve(message);
           return;
         }
@@ -202,16 +206,16 @@ export function askAgent(
         ask(message.request).then(
           (code) => {
             expect(agentWorkWaitMs);
-            socket.write(encodeMessage({ type: "mfa-code", code }));
+            connection.write(encodeMessage({ type: "mfa-code", code }));
           },
           (error: unknown) => {
             expect(agentWorkWaitMs);
-            socket.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) }));
+            connection.write(encodeMessage({ type: "mfa-failed", error: toWireError(error) }));
           },
         );
       },
       () => {
-        socket.destroy();
+        connection.destroy();
         reject(new AgentUnavailableError("the awsafe agent sent a message too long to be one"));
       },
     );

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createConnection, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AuthError } from "../errors.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
-import { askAgent, connectAgent } from "./agent-client.js";
+import { type AgentTransport, askAgent, connectAgent } from "./agent-client.js";
 import { agentProtocolVersion, type CredentialsRequest } from "./agent-protocol.js";
 import { AgentAlreadyRunning, listenAgent } from "./agent-server.js";
 import type { AgentHandlers } from "./serve-connection.js";
@@ -42,10 +43,15 @@ const askingHandlers: AgentHandlers = {
   },
 };
 
-async function client(socket: string) {
-  const connection = await connectAgent(socket);
-  if (connection === undefined) throw new Error("agent not listening");
-  return connection;
+/** A plain node:net socket to the agent, to send it what no client would. */
+function rawClient(socket: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const raw = createConnection(socket);
+    raw.once("connect", () => {
+      resolve(raw);
+    });
+    raw.once("error", reject);
+  });
 }
 
 /** An agent on `socket` with {@link askingHandlers}. */
@@ -55,7 +61,15 @@ const listenTest = (
   limits: { requestWaitMs?: number; questionWaitMs?: number } = {},
 ) => listenAgent({ socketPath: socket, idleMs, version: "t", handlers: askingHandlers, limits });
 
-describe("the agent server and client", () => {
+// The client reaches the agent through Node's pipe handle, and through node:net where that is
+// not usable (Bun, the permission model): every conversation is held both ways.
+describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)", (transport) => {
+  async function client(socket: string) {
+    const connection = await connectAgent(socket, transport);
+    if (connection === undefined) throw new Error("agent not listening");
+    return connection;
+  }
+
   it("relays the MFA question to the client that asked and returns the credentials", async () => {
     const socket = socketPath();
     const agent = await listenTest(socket);
@@ -104,7 +118,7 @@ describe("the agent server and client", () => {
     const agent = await listenTest(socket);
     const answer = await askAgent(await client(socket), { ...request, v: 99 });
     expect(answer).toMatchObject({ type: "error", error: { kind: "usage" } });
-    const raw = await client(socket);
+    const raw = await rawClient(socket);
     const reply = await new Promise<string>((resolve) => {
       let text = "";
       raw.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -121,7 +135,7 @@ describe("the agent server and client", () => {
   it("refuses a line longer than 1 MiB, closes that connection, and keeps serving", async () => {
     const socket = socketPath();
     const agent = await listenTest(socket);
-    const raw = await client(socket);
+    const raw = await rawClient(socket);
     const reply = await new Promise<string>((resolve) => {
       let text = "";
       raw.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -145,7 +159,7 @@ describe("the agent server and client", () => {
   it("keeps serving after a client that hung up before its request was read", async () => {
     const socket = socketPath();
     const agent = await listenTest(socket);
-    const raw = await client(socket);
+    const raw = await rawClient(socket);
     raw.end(`${JSON.stringify(request)}\n`);
     raw.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -168,7 +182,7 @@ describe("the agent server and client", () => {
     const stop = await askAgent(await client(socket), { v: agentProtocolVersion, type: "stop" });
     expect(stop).toEqual({ type: "stopping" });
     await agent.closed;
-    expect(await connectAgent(socket)).toBeUndefined();
+    expect(await connectAgent(socket, transport)).toBeUndefined();
   });
 
   it("gives up on a client that never answers its MFA question, with a clear error", async () => {
@@ -190,7 +204,7 @@ describe("the agent server and client", () => {
   it("closes a connection that sends no request in time", async () => {
     const socket = socketPath();
     const agent = await listenTest(socket, 60_000, { requestWaitMs: 100 });
-    const silent = await client(socket);
+    const silent = await rawClient(socket);
     const closed = await new Promise<boolean>((resolve) => {
       silent.on("close", () => {
         resolve(true);
@@ -208,6 +222,6 @@ describe("the agent server and client", () => {
     const socket = socketPath();
     const agent = await listenTest(socket, 1);
     await agent.closed;
-    expect(await connectAgent(socket)).toBeUndefined();
+    expect(await connectAgent(socket, transport)).toBeUndefined();
   });
 });

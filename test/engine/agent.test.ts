@@ -96,6 +96,19 @@ describe("the agent", () => {
     expect(ctx.world.mfaPrompts()).toBe(before + 1);
   });
 
+  it("answers the cached call the same through node:net (--pending-deprecation), with no warning", async () => {
+    const first = await ctx.world.awsafeCredentials(["credential-process", "admin"]);
+    expect(first.status).toBe(0);
+    // Node's pipe handle is reached through process.binding, which this flag would warn about:
+    // the client goes through node:net then, and says nothing of it.
+    const overNet = await ctx.world.awsafeCredentials(["credential-process", "admin"], {
+      NODE_OPTIONS: "--pending-deprecation",
+    });
+    expect(overNet.stderr).toBe("");
+    expect(overNet.status).toBe(0);
+    expect(jsonFields(overNet.stdout).AccessKeyId).toBe(jsonFields(first.stdout).AccessKeyId);
+  });
+
   it("answers a repeated request from memory, but sees an edit of the shared config", async () => {
     const exported = async () =>
       ctx.world.awsafeCredentials(["export", "admin", "--no-session", "--format", "env"]);
