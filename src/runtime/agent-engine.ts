@@ -15,6 +15,7 @@ import type { SecretStore } from "../ports/secret-store.js";
 import { createMemoryStore } from "../store/memory/memory-store.js";
 import { encryptedStoreFile } from "../store/encrypted-store-file.js";
 import type { RuntimeContext } from "./context.js";
+import { createStsAdapter } from "../aws/sts-adapter.js";
 import { engineAdapters } from "./credential-engine.js";
 import { chooseConfiguredBackend, type ConfiguredBackend } from "./configured-backend.js";
 import { givenPassphrase, openConfiguredStore } from "./open-configured-store.js";
@@ -50,6 +51,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
   const openStore = (
     context: AppContext,
     { backend, paths }: ConfiguredBackend,
+    onDerivation: () => void,
   ): Promise<SecretStore> => {
     const key = `${backend}\n${paths.dataDir}`;
     const passphrase = backend === "file" ? givenPassphrase(context)?.passphrase : undefined;
@@ -65,6 +67,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
     const store = openConfiguredStore(context, backend, paths, {
       prompter: undefined,
       hooks: agent.hooks,
+      onDerivation,
     });
     stores.set(key, { store, passphrase: given });
     // A failed open (wrong passphrase, locked keychain) is retried by the next request.
@@ -114,7 +117,12 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
               context.env,
               files,
             ]);
-      const store = openStore(context, choice);
+      // The encrypted file's unlock takes a scrypt derivation, a second or more, on another
+      // thread: STS's client loads meanwhile rather than after it. (A keychain answers at once;
+      // the client then loads while the MFA code is found.)
+      const store = openStore(context, choice, () => {
+        createStsAdapter({ env: context.env }).prepare?.();
+      });
       const known = answerKey === undefined ? undefined : answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;

@@ -19,6 +19,8 @@ export interface OpenOptions {
   readonly hooks: TestHooks;
   /** Where to say why a write waits for another process (stderr); nowhere when not given. */
   readonly notice?: ((line: string) => void) | undefined;
+  /** Called as the encrypted file's unlock starts its scrypt derivation (seconds to use). */
+  readonly onDerivation?: (() => void) | undefined;
 }
 
 /** Opens `backend` with what the context gives: env, awsafe's paths, maybe the terminal. */
@@ -40,6 +42,7 @@ export function openConfiguredStore(
     passTimeoutMs: processTimeLimits(context.env).person.ms,
     onLockWait: options.notice,
     checkpoint: options.hooks.checkpoint,
+    onDerivation: options.onDerivation,
   });
 }
 

@@ -25,6 +25,8 @@ export interface OpenStoreOptions {
   readonly onLockWait?: ((line: string) => void) | undefined;
   /** Named steps of a write (tests crash there). */
   readonly checkpoint?: ((step: string) => void) | undefined;
+  /** Called as the encrypted file's unlock starts its scrypt derivation, which takes seconds. */
+  readonly onDerivation?: (() => void) | undefined;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<SecretStore>
         workFactor: options.fileWorkFactor,
         onLockWait: options.onLockWait,
         checkpoint: options.checkpoint,
+        onDerivation: options.onDerivation,
       });
     }
     case "pass": {

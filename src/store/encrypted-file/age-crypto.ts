@@ -30,6 +30,7 @@ export async function decryptWithPassphrase(
   bytes: Uint8Array,
   passphrase: string,
   path: string,
+  onDerivation?: () => void,
 ): Promise<string> {
   const age = await import("age-encryption");
   let file = bytes;
@@ -44,7 +45,7 @@ export async function decryptWithPassphrase(
     throw damaged(path, "it is not an age-encrypted file");
   }
   const decrypter = new age.Decrypter();
-  decrypter.addIdentity(scryptIdentity(passphrase));
+  decrypter.addIdentity(scryptIdentity(passphrase, onDerivation));
   try {
     return await decrypter.decrypt(file, "text");
   } catch (error) {

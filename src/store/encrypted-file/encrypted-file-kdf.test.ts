@@ -69,3 +69,20 @@ it("pays one decryption at open, none per read, one per write, one after another
   expect(await agent.get(ref)).toBeUndefined();
   expect(counts).toEqual({ decrypt: 3, encrypt: 3 });
 });
+
+it("says when an unlock's derivation starts, while it runs: the agent loads STS's client then", async () => {
+  const file = path.join(dir, "s", "store.age");
+  await (await open(file)).put(ref, value);
+  const events: string[] = [];
+  const opened = openEncryptedFileStore({
+    file,
+    passphrase: () => Promise.resolve("TEST-passphrase"),
+    workFactor: 10,
+    onDerivation: () => events.push("derivation started"),
+  }).then((store) => {
+    events.push("unlocked");
+    return store;
+  });
+  expect(await (await opened).get(ref)).toEqual(value);
+  expect(events).toEqual(["derivation started", "unlocked"]);
+});

@@ -22,6 +22,8 @@ export interface EncryptedFileStoreOptions {
   readonly onLockWait?: ((line: string) => void) | undefined;
   /** Called with `before-rename:<file name>` as each write is about to replace the file (tests crash there). */
   readonly checkpoint?: ((step: string) => void) | undefined;
+  /** Called as an unlock's scrypt derivation starts (on the thread pool, for a second or so). */
+  readonly onDerivation?: (() => void) | undefined;
 }
 
 /** age's own scrypt work factor, and the least a build that ships writes with. */
@@ -106,7 +108,7 @@ class FileState {
     if (bytes === undefined) return (this.snapshot = empty).items;
     if (this.snapshot.bytes?.equals(bytes) === true) return this.snapshot.items;
     const text = await this.withPassphrase("unlock", (passphrase) =>
-      decryptWithPassphrase(bytes, passphrase, this.file),
+      decryptWithPassphrase(bytes, passphrase, this.file, this.options.onDerivation),
     );
     this.snapshot = { bytes, items: parseDocument(text, this.file) };
     return this.snapshot.items;

@@ -14,8 +14,12 @@ const label = "age-encryption.org/v1/scrypt";
 // The highest work factor age accepts to unwrap (2^20: 1 GiB of scrypt memory).
 const maxLogN = 20;
 
-/** An age identity for passphrase-encrypted files, as age-encryption's own (same checks). */
-export function scryptIdentity(passphrase: string): Identity {
+/**
+ * An age identity for passphrase-encrypted files, as age-encryption's own (same checks).
+ * `onDerivation` is called as each derivation starts on the thread pool: the caller may use the
+ * second or so it takes.
+ */
+export function scryptIdentity(passphrase: string, onDerivation?: () => void): Identity {
   return {
     async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
       for (const stanza of stanzas) {
@@ -29,7 +33,9 @@ export function scryptIdentity(passphrase: string): Identity {
         const logN = Number(workFactor);
         if (logN > maxLogN) throw Error("scrypt work factor is too high");
         if (stanza.body.length !== 32) throw Error("invalid stanza");
-        const fileKey = openFileKey(stanza.body, await deriveKey(passphrase, salt, logN));
+        const derived = deriveKey(passphrase, salt, logN);
+        onDerivation?.();
+        const fileKey = openFileKey(stanza.body, await derived);
         if (fileKey !== null) return fileKey;
       }
       return null;
