@@ -2,8 +2,9 @@
 //   hot-path-node: cached `awsafe credential-process` served by the agent, median ms
 //   hot-path-vs-node-floor: that against `node -e 0`, measured alternately
 //   hot-path-minimal-node-client-vs-node-floor: scripts/bench-minimal-client.cjs, the least a
-//     Node client of the agent can do (connect, send awsafe's request line, print the answer),
-//     against `node -e 0`, measured alternately: what any Node client costs over the floor
+//     node:net client of the agent can do (connect, send awsafe's request line, print the answer),
+//     against `node -e 0`, measured alternately: what a client that loads node:net costs over the
+//     floor (awsafe's goes through Node's pipe handle instead)
 //   hot-path-no-agent-keychain / hot-path-no-agent-file-store: the same with `--no-agent` (the
 //     session read from the store: the keychain, or the encrypted file at one scrypt unlock)
 //   parallel-20-mfa-prompts / parallel-20-sts-calls: 20 parallel calls on a cold cache (agent)
@@ -189,7 +190,7 @@ function printTable() {
 
 /**
  * scripts/bench-minimal-client.cjs against `node -e 0`, alternately, in the HOME whose agent
- * serves hot-path-node: the floor of any Node client of the agent, beside hot-path-vs-node-floor.
+ * serves hot-path-node: the floor of a node:net client of the agent, beside hot-path-vs-node-floor.
  * It must print the credentials awsafe prints.
  */
 function minimalClientVsNodeFloor({ env }) {

@@ -1,11 +1,12 @@
-// The least a Node client of the agent can do, for the bench's
+// The least a node:net client of the agent can do, for the bench's
 // hot-path-minimal-node-client-vs-node-floor line: connect to the agent's socket, send the
 // request `awsafe credential-process <profile>` sends (the same line: protocol version, profile,
 // the environment variables a request carries), read the answer and print it as the
 // credential_process document. None of awsafe's checks (the socket directory's owner and mode,
 // AWSAFE_AGENT, the store choice, starting an agent, MFA, errors): what it costs over `node -e 0`
-// is the floor of any Node client, not of a correct one. CommonJS and node:net only, as
-// dist/cli.cjs is. Usage: node scripts/bench-minimal-client.cjs <profile>
+// is the floor of any client that loads node:net, not of a correct one. dist/cli.cjs goes
+// through Node's pipe handle instead (src/agent/pipe-connection.ts) and so costs less than this.
+// Usage: node scripts/bench-minimal-client.cjs <profile>
 "use strict";
 const net = require("node:net");
 const path = require("node:path");
