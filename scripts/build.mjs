@@ -102,10 +102,13 @@ async function commonJs(code, file) {
 const requireCliProper = {
   name: "require-cli-proper",
   setup(build) {
-    build.onResolve({ filter: /^\.\/(main|complete-main|agent-questions)\.js$/ }, (args) => ({
-      path: args.path,
-      namespace: "require-cli-proper",
-    }));
+    build.onResolve(
+      { filter: /^\.\/(main|complete-main|agent-questions|agent-main)\.js$/ },
+      (args) => ({
+        path: args.path,
+        namespace: "require-cli-proper",
+      }),
+    );
     build.onLoad({ filter: /.*/, namespace: "require-cli-proper" }, (args) => ({
       loader: "js",
       contents: `module.exports = require(${JSON.stringify(`./cli/${args.path.slice(2)}`)});`,
@@ -129,6 +132,7 @@ const main = await build({
     main: "src/cli/main.ts",
     "complete-main": "src/cli/complete-main.ts",
     "agent-questions": "src/cli/agent-questions.ts",
+    "agent-main": "src/cli/agent-main.ts",
   },
   outdir: `${out}/cli`,
   splitting: true,
@@ -157,6 +161,7 @@ const cli = await build({
     "./cli/main.js",
     "./cli/complete-main.js",
     "./cli/agent-questions.js",
+    "./cli/agent-main.js",
   ],
   banner: { js: "#!/usr/bin/env node" },
 });

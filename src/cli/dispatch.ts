@@ -1,5 +1,6 @@
 import type { WireError } from "../agent/agent-protocol.js";
 import { fromWireError } from "../runtime/wire-errors.js";
+import type { agentMain } from "./agent-main.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { complete } from "./complete-main.js";
 import type { main } from "./main.js";
@@ -20,6 +21,8 @@ export interface Entrypoints {
   readonly questions: () => Promise<AgentQuestions>;
   /** `__complete`: the completion scripts' call at each TAB, without the CLI proper. */
   readonly complete: () => Promise<{ readonly complete: typeof complete }>;
+  /** `agent run`, as clients start it: the agent without the command parser. */
+  readonly agent: () => Promise<{ readonly agentMain: typeof agentMain }>;
 }
 
 /**
@@ -56,6 +59,13 @@ export function dispatch(args: readonly string[], load: Entrypoints): void {
         if (outcome.written === true) process.exit(outcome.exitCode);
         process.exitCode = outcome.exitCode;
       });
+  } else if (
+    command === "agent" &&
+    profile === "run" &&
+    rest.length === 0 &&
+    process.env.AWSAFE_DEBUG !== "1"
+  ) {
+    void load.agent().then(({ agentMain }) => agentMain());
   } else if (command === "__complete" && profile === "--") {
     void load.complete().then(({ complete }) => {
       complete(args.slice(2));

@@ -12,4 +12,5 @@ dispatch(process.argv.slice(2), {
   main: () => import("./main.js"),
   questions: () => import("./agent-questions.js"),
   complete: () => import("./complete-main.js"),
+  agent: () => import("./agent-main.js"),
 });
