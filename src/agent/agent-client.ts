@@ -5,6 +5,7 @@ import { isProcessAlive } from "../process-alive.js";
 import type { AgentConnection } from "./agent-connection.js";
 import { type AgentReply, type AgentRequest, decodeLine, encodeMessage } from "./agent-protocol.js";
 import { connectOverNet } from "./net-connection.js";
+import { startDeadline } from "./deadline.js";
 import { parseAgentMessage } from "./parse-messages.js";
 import { connectOverPipe, pipeBindings } from "./pipe-connection.js";
 import { fromWireSignInRequest, toWireSignedIn } from "./sign-in-wire.js";
@@ -144,24 +145,23 @@ export function askAgent(
   signIn?: SsoSignIn,
 ): Promise<Exclude<AgentReply, { type: "mfa" | "sso-sign-in" | "accepted" }>> {
   return new Promise((resolve, reject) => {
-    // Sent first: the agent works on it while this process sets up its listeners and its timer
-    // below (the first timer of a process costs about half a millisecond), and nothing arrives
-    // before this function returns to the event loop.
+    // Sent first: the agent works on it while this process sets up its listeners and its
+    // deadline below, and nothing arrives before this function returns to the event loop.
     connection.write(encodeMessage(request));
     let answered = false;
-    let silent: NodeJS.Timeout | undefined;
+    let waited = answerWaitMs;
+    const silent = startDeadline(answerWaitMs, () => {
+      connection.destroy();
+      reject(
+        new AgentUnavailableError(`the awsafe agent did not answer within ${formatWait(waited)}`),
+      );
+    });
     const expect = (waitMs: number) => {
-      clearTimeout(silent);
-      silent = setTimeout(() => {
-        connection.destroy();
-        reject(
-          new AgentUnavailableError(`the awsafe agent did not answer within ${formatWait(waitMs)}`),
-        );
-      }, waitMs);
+      waited = waitMs;
+      silent.restart(waitMs);
     };
-    expect(answerWaitMs);
     connection.onClose(() => {
-      clearTimeout(silent);
+      silent.cancel();
       if (!answered) reject(new AgentUnavailableError("the awsafe agent closed the connection"));
     });
     connection.onLines(
@@ -169,7 +169,7 @@ export function askAgent(
         const record = decodeLine(line);
         const message = record === undefined ? undefined : parseAgentMessage(record);
         if (message === undefined) return;
-        clearTimeout(silent);
+        silent.cancel();
         if (message.type === "accepted") {
           expect(agentWorkWaitMs);
           return;
