@@ -1,10 +1,11 @@
-// Bundles the CLI (the dist/cli.cjs executable, and dist/cli/: the CLI proper, main.js and the
-// chunks it loads lazily) and the library entry into dist/, writes the library's type
-// declarations, and leaves dist/meta.json for the license check. With --test it builds the same
+// Bundles the CLI (the dist/cli.cjs executable, dist/entry.cjs that it runs, and dist/cli/: the
+// CLI proper, main.js and the chunks it loads lazily) and the library entry into dist/, writes
+// the library's type declarations, and leaves dist/meta.json for the license check. With --test it builds the same
 // into dist-test/ with the test hooks in (src/runtime/test-hooks.ts): that build is what the
 // end-to-end tests run, and it never ships.
 import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -133,6 +134,7 @@ const main = await build({
     "complete-main": "src/cli/complete-main.ts",
     "agent-questions": "src/cli/agent-questions.ts",
     "agent-main": "src/cli/agent-main.ts",
+    "save-code-cache": "src/cache/save-code-cache.ts",
   },
   outdir: `${out}/cli`,
   splitting: true,
@@ -144,15 +146,15 @@ for (const file of main.outputFiles) {
   writeFileSync(file.path, await commonJs(file.text, file.path));
 }
 writeFileSync(`${out}/cli/package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
-// The executable, as CommonJS (Node starts a CommonJS file sooner than an ES module): dispatch and
-// the hot path (`credential-process` answered by the agent) in this one file, so an AWS call
-// loads a single module; every other command imports main.js and its chunks. Its layout is
-// minified too (names stay): V8 parses the whole file at every AWS call, and a quarter fewer
-// bytes made the cached call about 3% sooner.
+// dispatch and the hot path (`credential-process` answered by the agent), as CommonJS (Node
+// starts a CommonJS file sooner than an ES module) in this one file, dist/entry.cjs, so an AWS
+// call loads a single module of awsafe's; every other command imports main.js and its chunks.
+// Its layout is minified too (names stay): V8 parses the whole file whenever the code cache of it
+// cannot serve (below), and a quarter fewer bytes made the cached call about 3% sooner then.
 const cli = await build({
   ...common,
   entryPoints: ["src/cli/entry.ts"],
-  outfile: `${out}/cli.cjs`,
+  outfile: `${out}/entry.cjs`,
   format: "cjs",
   minifyWhitespace: true,
   plugins: [...common.plugins, requireCliProper],
@@ -163,6 +165,21 @@ const cli = await build({
     "./cli/agent-questions.js",
     "./cli/agent-main.js",
   ],
+});
+// The executable, dist/cli.cjs: it runs entry.cjs from V8's code cache of it (see
+// src/cli/node-launcher.ts), a cache keyed on the digest of entry.cjs's bytes.
+const entryCode = readFileSync(`${out}/entry.cjs`, "utf8");
+// Run through node:vm, entry.cjs has no loader for import(): what it loads, it requires.
+if (/\bimport\(/.test(entryCode)) throw new Error(`${out}/entry.cjs calls import()`);
+const entryDigest = createHash("sha256").update(entryCode).digest("hex").slice(0, 16);
+const launcher = await build({
+  ...common,
+  entryPoints: ["src/cli/node-launcher.ts"],
+  outfile: `${out}/cli.cjs`,
+  format: "cjs",
+  minifyWhitespace: true,
+  define: { ...common.define, __AWSAFE_ENTRY_DIGEST__: JSON.stringify(entryDigest) },
+  external: [...common.external, "./cli/save-code-cache.js", "./cli/main.js"],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it
@@ -182,7 +199,12 @@ const library = await build({
   banner: { js: cjsShim },
 });
 
-const inputs = { ...main.metafile.inputs, ...cli.metafile.inputs, ...library.metafile.inputs };
+const inputs = {
+  ...main.metafile.inputs,
+  ...cli.metafile.inputs,
+  ...launcher.metafile.inputs,
+  ...library.metafile.inputs,
+};
 // `library`: each file of the library and what it imports, statically or at run time, for the
 // test that importing the library loads neither the CLI nor the AWS SDK.
 const libraryFiles = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import {
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -13,7 +14,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { removeLeftoverTemps, tempName, writeFileAtomically } from "./atomic-write.js";
+import { writeFileAtomically } from "./atomic-write.js";
+import { removeLeftoverTemps, tempName, writeFileAtomicallySync } from "./atomic-write-sync.js";
 
 let dir: string;
 beforeEach(() => {
@@ -89,7 +91,7 @@ describe("writeFileAtomically", () => {
 });
 
 describe("removeLeftoverTemps", () => {
-  it("removes only awsafe's temporary files of this file, of a dead writer, old enough", async () => {
+  it("removes only awsafe's temporary files of this file, of a dead writer, old enough", () => {
     const file = path.join(dir, "config");
     const pid = deadPid();
     const gone = leftover("config", pid, 60_000);
@@ -101,13 +103,41 @@ describe("removeLeftoverTemps", () => {
     ];
     writeFileSync(path.join(dir, "config.3967479419"), "write-file-atomic's: unrecognisable");
     writeFileSync(path.join(dir, ".config.awsafe-tmp-x"), "not our pattern");
-    expect(await removeLeftoverTemps(file, 30_000)).toEqual([gone]);
+    expect(removeLeftoverTemps(file, 30_000)).toEqual([gone]);
     for (const file of kept) expect(statSync(file).isFile()).toBe(true);
     expect(readdirSync(dir)).toHaveLength(kept.length + 2);
   });
 
-  it("with no minimum age (a writer holding the file's lock) removes a dead writer's file at once", async () => {
+  it("with no minimum age (a writer holding the file's lock) removes a dead writer's file at once", () => {
     const young = leftover("store.age", deadPid(), 0);
-    expect(await removeLeftoverTemps(path.join(dir, "store.age"), 0)).toEqual([young]);
+    expect(removeLeftoverTemps(path.join(dir, "store.age"), 0)).toEqual([young]);
+  });
+});
+
+describe("writeFileAtomicallySync", () => {
+  it("replaces the file with its parts in the given mode, clearing dead writers' leftovers", () => {
+    const file = path.join(dir, "entry");
+    writeFileSync(file, "old", { mode: 0o644 });
+    const dead = leftover("entry", deadPid(), 60_000);
+    writeFileAtomicallySync(
+      file,
+      [Buffer.from("new "), new Uint8Array([0x62, 0x79, 0x74, 0x65])],
+      0o600,
+    );
+    expect(readFileSync(file, "utf8")).toBe("new byte");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(["entry"]);
+    expect(() => statSync(dead)).toThrow();
+  });
+
+  it("leaves the old file and no temporary one when it cannot rename", () => {
+    const file = path.join(dir, "entry");
+    mkdirSync(file);
+    writeFileSync(path.join(file, "inside"), "kept");
+    expect(() => {
+      writeFileAtomicallySync(file, [Buffer.from("new")], 0o600);
+    }).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readdirSync(dir)).toEqual(["entry"]);
+    expect(readFileSync(path.join(file, "inside"), "utf8")).toBe("kept");
   });
 });

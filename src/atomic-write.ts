@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { chown, lstat, open, readdir, realpath, rename, stat, unlink } from "node:fs/promises";
+import { chown, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { isProcessAlive } from "./process-alive.js";
+import { defaultLeftoverMinAgeMs, removeLeftoverTemps, tempName } from "./atomic-write-sync.js";
 
 /** Options of {@link writeFileAtomically}. */
 export interface AtomicWriteOptions {
@@ -37,7 +36,7 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions,
 ): Promise<void> {
   const target = await realpath(file).catch(() => file);
-  await removeLeftoverTemps(target, options.leftoverMinAgeMs ?? defaultLeftoverMinAgeMs);
+  removeLeftoverTemps(target, options.leftoverMinAgeMs ?? defaultLeftoverMinAgeMs);
   const temp = path.join(path.dirname(target), tempName(path.basename(target)));
   const handle = await open(temp, "wx", options.mode);
   try {
@@ -58,47 +57,6 @@ export async function writeFileAtomically(
     throw error;
   }
   if (options.syncDirectory === true) await syncDirectory(path.dirname(target));
-}
-
-/** Below this age a temporary file may belong to a writer we cannot see (another host or pid namespace). */
-const defaultLeftoverMinAgeMs = 30_000;
-
-const leftoverPattern = /^\.(.+)\.awsafe-tmp-(\d+)-[0-9a-f]{8}$/;
-
-/** `.<name>.awsafe-tmp-<pid>-<8 hex>`: the writer's pid, and randomness against every other writer. */
-export function tempName(name: string): string {
-  return `.${name}.awsafe-tmp-${String(process.pid)}-${randomBytes(4).toString("hex")}`;
-}
-
-/**
- * Removes the temporary files an awsafe writer of `file` left when it died: only names of
- * {@link tempName}'s form for this very file, regular files owned by this user, whose writer pid
- * is no longer running and which are at least `minAgeMs` old. Best effort: what cannot be read
- * or removed is left. Returns the paths removed.
- */
-export async function removeLeftoverTemps(file: string, minAgeMs: number): Promise<string[]> {
-  const dir = path.dirname(file);
-  const names = await readdir(dir).catch(() => []);
-  const removed: string[] = [];
-  for (const name of names) {
-    const match = leftoverPattern.exec(name);
-    if (match?.[1] !== path.basename(file)) continue;
-    const pid = Number(match[2]);
-    if (pid === process.pid || isProcessAlive(pid)) continue;
-    const leftover = path.join(dir, name);
-    const info = await lstat(leftover).catch(() => undefined);
-    if (info === undefined || !info.isFile() || !ownedByUs(info.uid)) continue;
-    if (Date.now() - info.mtimeMs < minAgeMs) continue;
-    await unlink(leftover).then(
-      () => removed.push(leftover),
-      () => undefined,
-    );
-  }
-  return removed;
-}
-
-function ownedByUs(uid: number): boolean {
-  return process.getuid === undefined || uid === process.getuid();
 }
 
 /** As write-file-atomic does: the new file keeps the old one's owner (when this process may set it). */

@@ -16,3 +16,8 @@ declare const __AWSAFE_STANDALONE__: boolean;
  * build that ships.
  */
 declare const __AWSAFE_TEST_HOOKS__: boolean;
+/**
+ * The digest of dist/entry.cjs, replaced at build time in dist/cli.cjs only (scripts/build.mjs):
+ * what keys the code cache of that file (src/cli/node-launcher.ts).
+ */
+declare const __AWSAFE_ENTRY_DIGEST__: string;

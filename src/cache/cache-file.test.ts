@@ -20,9 +20,9 @@ function cacheDir(): string {
 }
 
 describe("writeCacheFile and readCacheFile", () => {
-  it("write a 0600 file in a 0700 directory, read back under the same header only", async () => {
+  it("write a 0600 file in a 0700 directory, read back under the same header only", () => {
     const file = path.join(cacheDir(), "entry");
-    expect(await writeCacheFile(file, "key 1", [Buffer.from("body\nlines\n")])).toBeUndefined();
+    expect(writeCacheFile(file, "key 1", [Buffer.from("body\nlines\n")])).toBeUndefined();
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, "utf8")).toBe("key 1\nbody\nlines\n");
@@ -32,9 +32,9 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(readCacheFile(`${file}-missing`, "key 1")).toBeUndefined();
   });
 
-  it("ignore a file others may read or write, and a symlink in its place", async () => {
+  it("ignore a file others may read or write, and a symlink in its place", () => {
     const file = path.join(cacheDir(), "entry");
-    await writeCacheFile(file, "key", [Buffer.from("body")]);
+    writeCacheFile(file, "key", [Buffer.from("body")]);
     chmodSync(file, 0o644);
     expect(readCacheFile(file, "key")).toBeUndefined();
     chmodSync(file, 0o600);
@@ -43,43 +43,41 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(readCacheFile(file, "key")?.toString()).toBe("body");
   });
 
-  it("ignore a file in a directory others may write, and make awsafe's directory 0700 again", async () => {
+  it("ignore a file in a directory others may write, and make awsafe's directory 0700 again", () => {
     const file = path.join(cacheDir(), "entry");
-    await writeCacheFile(file, "key", [Buffer.from("body")]);
+    writeCacheFile(file, "key", [Buffer.from("body")]);
     chmodSync(path.dirname(file), 0o777);
     expect(readCacheFile(file, "key")).toBeUndefined();
-    expect(await writeCacheFile(file, "key", [Buffer.from("new")])).toBeUndefined();
+    expect(writeCacheFile(file, "key", [Buffer.from("new")])).toBeUndefined();
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
     expect(readCacheFile(file, "key")?.toString()).toBe("new");
   });
 
-  it.skipIf(!root)("ignores a file another user owns, and writes a file of its own", async () => {
+  it.skipIf(!root)("ignores a file another user owns, and writes a file of its own", () => {
     const file = path.join(cacheDir(), "entry");
-    await writeCacheFile(file, "key", [Buffer.from("body")]);
+    writeCacheFile(file, "key", [Buffer.from("body")]);
     chownSync(file, 12345, 12345);
     expect(readCacheFile(file, "key")).toBeUndefined();
     chownSync(file, 0, 0);
     expect(readCacheFile(file, "key")?.toString()).toBe("body");
   });
 
-  it("say why they cannot write, without throwing", async () => {
+  it("say why they cannot write, without throwing", () => {
     const dir = cacheDir();
     mkdirSync(path.dirname(dir), { recursive: true });
     writeFileSync(dir, "a file where the directory should be");
-    expect(await writeCacheFile(path.join(dir, "entry"), "key", [Buffer.from("body")])).toMatch(
+    expect(writeCacheFile(path.join(dir, "entry"), "key", [Buffer.from("body")])).toMatch(
       /ENOTDIR|EEXIST/,
     );
     const other = cacheDir();
     mkdirSync(path.join(other, "entry"), { recursive: true });
-    expect(
-      await writeCacheFile(path.join(other, "entry"), "key", [Buffer.from("body")]),
-    ).toBeDefined();
+    expect(writeCacheFile(path.join(other, "entry"), "key", [Buffer.from("body")])).toBeDefined();
     expect(readCacheFile(path.join(other, "entry"), "key")).toBeUndefined();
   });
 
-  it.skipIf(root)("say why they cannot write in a read-only directory", async () => {
+  it.skipIf(root)("say why they cannot write in a read-only directory", () => {
     const file = path.join(cacheDir(), "entry");
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o500 });
-    expect(await writeCacheFile(file, "key", [Buffer.from("body")])).toMatch(/EACCES/);
+    expect(writeCacheFile(file, "key", [Buffer.from("body")])).toMatch(/EACCES/);
   });
 });

@@ -2,6 +2,7 @@ import type { AppContext } from "../app/app-context.js";
 import type { DebugLog } from "../ports/debug-log.js";
 import type { Environment } from "../ports/environment.js";
 import type { Prompter } from "../ports/prompter.js";
+import { processPlatform } from "./process-platform.js";
 import { selfCommand } from "./self-command.js";
 import { testHooks, type TestHooks } from "./test-hooks.js";
 
@@ -56,7 +57,7 @@ export function processContext(options: ProcessContextOptions): RuntimeContext {
   const hooks = testHooks(env);
   return {
     env,
-    platform: { platform: process.platform, homedir: osHomedir },
+    platform: processPlatform,
     prompter: tracePrompts(options.prompter, options.debug),
     now: () => new Date(hooks.nowMs()),
     hooks,
@@ -66,14 +67,6 @@ export function processContext(options: ProcessContextOptions): RuntimeContext {
     debug: options.debug,
     agentUnavailable: options.agentUnavailable,
   };
-}
-
-/**
- * `os.homedir()`, with node:os loaded at the first call: paths come from `HOME` when it is set,
- * and loading the module cost every `credential_process` call about 0.3 ms.
- */
-function osHomedir(): string {
-  return process.getBuiltinModule("node:os").homedir();
 }
 
 /** With `--debug`, each question asked is logged (the question, never the answer). */

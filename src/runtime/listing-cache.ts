@@ -14,7 +14,7 @@ export interface ListingCache {
    * Stores `entry` (its parts, in order) for these inputs, unless a file changed within the racy
    * window; never fails (a cache that cannot be written is skipped).
    */
-  readonly save: (entry: readonly Uint8Array[]) => Promise<void>;
+  readonly save: (entry: readonly Uint8Array[]) => void;
 }
 
 /** Bumped whenever what `list` stores changes shape. */
@@ -67,13 +67,13 @@ export function openListingCache(
   debug?.(`list cache ${file}: ${entry === undefined ? "miss" : "hit"}`);
   return {
     entry,
-    save: async (made) => {
+    save: (made) => {
       if (isRacy(stamps, madeAtMs)) {
         debug?.("list cache: a shared file changed too recently to be cached");
         return;
       }
       const time = Buffer.from(`${String(madeAtMs)}\n`, "utf8");
-      const failed = await writeCacheFile(file, key, [time, ...made]);
+      const failed = writeCacheFile(file, key, [time, ...made]);
       if (failed !== undefined) debug?.(`list cache: not written: ${failed}`);
     },
   };

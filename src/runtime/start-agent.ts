@@ -8,11 +8,12 @@ import type { RuntimeContext } from "./context.js";
  * Each request brings the client's environment, so the agent's own keeps no secrets: neither
  * awsafe's passphrase nor the AWS credentials of the shell that happened to start it.
  */
-export async function startAgent(context: RuntimeContext): Promise<StartedAgent> {
+export function startAgent(context: RuntimeContext): StartedAgent {
   const [program, ...args] = context.selfCommand;
   if (program === undefined) throw new AgentUnavailableError("cannot tell how to run awsafe");
-  // Loaded only when no agent runs, off the hot path.
-  const { spawn } = await import("node:child_process");
+  // Loaded only when no agent runs, off the hot path; not by import(), which the hot path's
+  // code, run from V8's code cache (runtime/cached-entry.ts), cannot make.
+  const { spawn } = process.getBuiltinModule("node:child_process");
   let exited = false;
   const child = spawn(program, [...args, "agent", "run"], {
     detached: true,

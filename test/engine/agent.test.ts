@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { awsafeArgv } from "../support/awsafe-command.js";
+import { awsafeArgv, testsBinary } from "../support/awsafe-command.js";
 import { stsCounts } from "./engine-fixture.js";
 import { jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
 
@@ -108,6 +109,43 @@ describe("the agent", () => {
     expect(overNet.status).toBe(0);
     expect(jsonFields(overNet.stdout).AccessKeyId).toBe(jsonFields(first.stdout).AccessKeyId);
   });
+
+  it.skipIf(testsBinary)(
+    "on Node, keeps the hot path's compiled code in a private cache, and answers alike from it, without it, or past a damaged or loosened one",
+    async () => {
+      const cache = path.join(ctx.world.home, ".cache/awsafe/code/entry");
+      rmSync(cache, { force: true });
+      const keyId = async () => {
+        const result = await ctx.world.awsafeCredentials(["credential-process", "admin"]);
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+        return jsonFields(result.stdout).AccessKeyId;
+      };
+      const first = await keyId();
+      // Written by the call that had none: 0600 in a 0700 directory, under its header.
+      const written = readFileSync(cache);
+      expect(statSync(cache).mode & 0o777).toBe(0o600);
+      expect(statSync(path.dirname(cache)).mode & 0o777).toBe(0o700);
+      const header = written.subarray(0, written.indexOf(0x0a) + 1);
+      expect(header.toString()).toMatch(
+        /^awsafe code cache [0-9a-f]{16} node v\d+\.\d+\.\d+ \w+\n$/,
+      );
+      expect(written.length).toBeGreaterThan(header.length + 10_000);
+      // Used as it is: not written again.
+      expect(await keyId()).toBe(first);
+      expect(readFileSync(cache).equals(written)).toBe(true);
+      // A payload V8 refuses: compiled afresh, and made again.
+      writeFileSync(cache, Buffer.concat([header, randomBytes(4096)]), { mode: 0o600 });
+      expect(await keyId()).toBe(first);
+      const made = readFileSync(cache);
+      expect(made.subarray(0, header.length).equals(header)).toBe(true);
+      expect(made.length).toBeGreaterThan(header.length + 10_000);
+      // A cache others could have written is not run, and is replaced by a private one.
+      chmodSync(cache, 0o666);
+      expect(await keyId()).toBe(first);
+      expect(statSync(cache).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it("answers a repeated request from memory, but sees an edit of the shared config", async () => {
     const exported = async () =>

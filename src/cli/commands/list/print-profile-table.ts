@@ -24,7 +24,7 @@ export async function printProfileTable(io: CliIo, store: StoreView): Promise<vo
   }
   const table = tabulateProfiles(await openCatalog(io, keyIds), new Set(keyIds.keys()));
   print(io, store, renderListingTable(table, style, keyIds), table.warnings);
-  await cache?.save(encodeListingTable(table));
+  cache?.save(encodeListingTable(table));
 }
 
 // The parser and the planner are loaded only when the table is not cached.
