@@ -5,6 +5,8 @@
 //     node:net client of the agent can do (connect, send awsafe's request line, print the answer),
 //     against `node -e 0`, measured alternately: what a client that loads node:net costs over the
 //     floor (awsafe's goes through Node's pipe handle instead)
+//   hot-path-minimal-pipe-client-vs-node-floor: the same client through Node's pipe handle, as
+//     awsafe's goes: the floor of any Node client of the agent, beside hot-path-vs-node-floor
 //   hot-path-no-agent-keychain / hot-path-no-agent-file-store: the same with `--no-agent` (the
 //     session read from the store: the keychain, or the encrypted file at one scrypt unlock)
 //   parallel-20-mfa-prompts / parallel-20-sts-calls: 20 parallel calls on a cold cache (agent)
@@ -190,23 +192,27 @@ function printTable() {
 
 /**
  * scripts/bench-minimal-client.cjs against `node -e 0`, alternately, in the HOME whose agent
- * serves hot-path-node: the floor of a node:net client of the agent, beside hot-path-vs-node-floor.
+ * serves hot-path-node, through node:net and through the pipe handle: the floors of a Node client
+ * of the agent, beside hot-path-vs-node-floor.
  * It must print the credentials awsafe prints.
  */
 function minimalClientVsNodeFloor({ env }) {
   const client = path.join(repoRoot, "scripts/bench-minimal-client.cjs");
-  const args = [client, "admin"];
-  if (
-    printedKeyId(process.execPath, args, env) !==
-    printedKeyId(process.execPath, [cli, "credential-process", "admin"], env)
-  ) {
-    throw new Error("bench: the minimal client and awsafe printed different credentials");
+  const awsafeKey = printedKeyId(process.execPath, [cli, "credential-process", "admin"], env);
+  for (const [name, transport] of [
+    ["hot-path-minimal-node-client-vs-node-floor", []],
+    ["hot-path-minimal-pipe-client-vs-node-floor", ["--pipe"]],
+  ]) {
+    const args = [client, "admin", ...transport];
+    if (printedKeyId(process.execPath, args, env) !== awsafeKey) {
+      throw new Error("bench: the minimal client and awsafe printed different credentials");
+    }
+    versus(
+      name,
+      { program: process.execPath, args, env },
+      { label: "`node -e 0`", program: process.execPath, args: ["-e", "0"], env },
+    );
   }
-  versus(
-    "hot-path-minimal-node-client-vs-node-floor",
-    { program: process.execPath, args, env },
-    { label: "`node -e 0`", program: process.execPath, args: ["-e", "0"], env },
-  );
 }
 
 /**

@@ -1,14 +1,15 @@
-// The least a node:net client of the agent can do, for the bench's
-// hot-path-minimal-node-client-vs-node-floor line: connect to the agent's socket, send the
-// request `awsafe credential-process <profile>` sends (the same line: protocol version, profile,
-// the environment variables a request carries), read the answer and print it as the
-// credential_process document. None of awsafe's checks (the socket directory's owner and mode,
-// AWSAFE_AGENT, the store choice, starting an agent, MFA, errors): what it costs over `node -e 0`
-// is the floor of any client that loads node:net, not of a correct one. dist/cli.cjs goes
-// through Node's pipe handle instead (src/agent/pipe-connection.ts) and so costs less than this.
-// Usage: node scripts/bench-minimal-client.cjs <profile>
+// The least a Node client of the agent can do, for the bench's
+// hot-path-minimal-node-client-vs-node-floor and hot-path-minimal-pipe-client-vs-node-floor
+// lines: connect to the agent's socket, send the request `awsafe credential-process <profile>`
+// sends (the same line: protocol version, profile, the environment variables a request carries),
+// read the answer and print it as the credential_process document. None of awsafe's checks (the
+// socket directory's owner and mode, AWSAFE_AGENT, the store choice, starting an agent, MFA,
+// errors, a limit on the wait): what it costs over `node -e 0` is the floor of any client, not of
+// a correct one. Through node:net by default; with --pipe through Node's pipe handle, as
+// dist/cli.cjs goes (src/agent/pipe-connection.ts): the floor of any Node client of the agent.
+// Usage: node scripts/bench-minimal-client.cjs <profile> [--pipe]
+/* global TextDecoder */
 "use strict";
-const net = require("node:net");
 const path = require("node:path");
 
 const env = process.env;
@@ -35,24 +36,25 @@ const socketPath =
     ? path.join(runtime, "awsafe", "agent.sock")
     : path.join(dataDir, "run", "agent.sock");
 
-const socket = net.createConnection(socketPath);
+const request = `${JSON.stringify({ v: 1, type: "credentials", profile: process.argv[2], env: sent })}\n`;
 let pending = "";
-socket.setEncoding("utf8");
-socket.on("data", (chunk) => {
-  pending += chunk;
+
+/** Takes the answer's text as it comes; true once the answer is printed. */
+function received(text) {
+  pending += text;
   let end;
   while ((end = pending.indexOf("\n")) !== -1) {
     const message = JSON.parse(pending.slice(0, end));
     pending = pending.slice(end + 1);
     if (message.type === "accepted") continue;
-    socket.end();
     if (message.type !== "credentials") {
       process.stderr.write(`bench-minimal-client: the agent answered ${message.type}\n`);
       process.exitCode = 1;
-      return;
+      return true;
     }
     const c = message.credentials;
-    process.stdout.write(
+    require("node:fs").writeSync(
+      1,
       `${JSON.stringify({
         Version: 1,
         AccessKeyId: c.accessKeyId,
@@ -62,8 +64,40 @@ socket.on("data", (chunk) => {
         AccountId: c.accountId,
       })}\n`,
     );
+    return true;
   }
-});
-socket.write(
-  `${JSON.stringify({ v: 1, type: "credentials", profile: process.argv[2], env: sent })}\n`,
-);
+  return false;
+}
+
+if (process.argv.includes("--pipe")) {
+  const { Pipe, PipeConnectWrap, constants } = process.binding("pipe_wrap");
+  const { WriteWrap, streamBaseState, kReadBytesOrError } = process.binding("stream_wrap");
+  const handle = new Pipe(constants.SOCKET);
+  const connect = new PipeConnectWrap();
+  const decoder = new TextDecoder();
+  connect.oncomplete = (status) => {
+    if (status < 0) throw new Error(`bench-minimal-client: cannot connect (${String(status)})`);
+    const write = new WriteWrap();
+    write.handle = handle;
+    write.oncomplete = () => undefined;
+    handle.writeUtf8String(write, request);
+    handle.onread = (buffer) => {
+      const read = streamBaseState[kReadBytesOrError];
+      const done =
+        read < 0 || received(decoder.decode(new Uint8Array(buffer, 0, read), { stream: true }));
+      if (done) {
+        handle.readStop();
+        handle.close();
+      }
+    };
+    handle.readStart();
+  };
+  handle.connect(connect, socketPath);
+} else {
+  const socket = require("node:net").createConnection(socketPath);
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk) => {
+    if (received(chunk)) socket.end();
+  });
+  socket.write(request);
+}
