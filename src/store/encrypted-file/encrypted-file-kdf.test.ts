@@ -1,5 +1,6 @@
 // Counts decryptions (each one an scrypt derivation) to pin down the hot-path seam: an open
-// handle serves reads from memory and decrypts again only when the file changed.
+// handle serves reads from memory and decrypts again only when the file changed. A derivation
+// runs off the calling thread, as the agent needs: it answers its other clients meanwhile.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -85,4 +86,29 @@ it("says when an unlock's derivation starts, while it runs: the agent loads STS'
   });
   expect(await (await opened).get(ref)).toEqual(value);
   expect(events).toEqual(["derivation started", "unlocked"]);
+});
+
+it("keeps the event loop turning while the derivation runs: the agent says `accepted` meanwhile", async () => {
+  // 2^16: a derivation of some tens of milliseconds, long enough for many turns of the loop. A
+  // derivation on the calling thread (age-encryption's own) ends before the loop turns once, and
+  // the unlock is then settled before the first turn.
+  const slow = (onDerivation?: () => void) =>
+    openEncryptedFileStore({
+      file: path.join(dir, "slow.age"),
+      passphrase: () => Promise.resolve("TEST-passphrase"),
+      workFactor: 16,
+      onDerivation,
+    });
+  await (await slow()).put(ref, value);
+  let unlocked = false;
+  let turns = 0;
+  const turn = () => {
+    if (unlocked) return;
+    turns++;
+    setImmediate(turn);
+  };
+  const store = await slow(() => setImmediate(turn));
+  unlocked = true;
+  expect(await store.get(ref)).toEqual(value);
+  expect(turns).toBeGreaterThan(1);
 });
