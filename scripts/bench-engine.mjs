@@ -27,6 +27,8 @@
 //     after serving the hot-path rounds (VmHWM)
 //   parallel-20-cold-wall / parallel-20-cold-file-store-wall: the 20 cold parallel calls' wall
 //     time with the default store, and with the encrypted file (beside one scrypt unlock)
+//   parallel-20-aws-vault-wall: beside them, 20 aws-vault 7.2 `export --no-session` calls at
+//     once, each unlocking its encrypted file (no MFA, no AWS call); skipped without aws-vault
 // Every "vs" line is the ratio of the two medians of one alternated series (< 1: awsafe answers
 // sooner); the medians in ms go to stderr. At the end the five comparisons of awsafe with its
 // peers and floors are printed again as one markdown table ("| A | B | A ms | B ms | A/B |"),
@@ -89,6 +91,7 @@ try {
     await parallel20(parallelFileHome, "parallel-20-cold-file-store-wall", unlock);
     stopAgent(parallelFileHome, nodeAwsafe);
   }
+  if (awsVault !== undefined) await awsVaultParallel20(awsVault);
   if (keychain) {
     const home = prepareHome("keychain", nodeAwsafe);
     hotPath(home, "hot-path-no-agent-keychain", nodeAwsafe, ["--no-agent"], false);
@@ -309,6 +312,29 @@ async function parallel20({ home, env }, wallName, unlockMs) {
   }
 }
 
+/**
+ * 20 aws-vault calls at once (`export --no-session` of the keys in its encrypted file): each
+ * process unlocks the file itself and none calls AWS (aws-vault 7.2 cannot be pointed at the
+ * emulator) or asks for MFA, so this is less work than awsafe's cold calls, not the same.
+ */
+async function awsVaultParallel20({ program, args, env }) {
+  const started = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: 20 },
+      () =>
+        new Promise((resolve, reject) => {
+          execFile(program, args, { env }, (error) => (error ? reject(error) : resolve()));
+        }),
+    ),
+  );
+  const wall = (performance.now() - started) / 1000;
+  console.log(`parallel-20-aws-vault-wall: ${wall.toFixed(2)} s`);
+  console.error(
+    "# parallel-20-aws-vault-wall: 20 aws-vault 7.2 `export --no-session` at once, each unlocking its file; no MFA, no AWS call",
+  );
+}
+
 /** The median time of the MFA source the cold calls wait for (a person, in real life), alone. */
 function mfaProcessMs(env) {
   const unlogged = { ...env, MFA_LOG: "" };
@@ -383,7 +409,7 @@ function awsVaultCommand() {
   const awsVault = awsVaultBinary();
   if (awsVault === undefined) {
     console.error(
-      "bench-engine: no aws-vault binary (build one with scripts/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-node-vs-aws-vault and hot-path-binary-vs-aws-vault skipped",
+      "bench-engine: no aws-vault binary (build one with scripts/peers/build-aws-vault.sh, or set AWS_VAULT_BIN); hot-path-node-vs-aws-vault, hot-path-binary-vs-aws-vault and parallel-20-aws-vault-wall skipped",
     );
     return undefined;
   }
