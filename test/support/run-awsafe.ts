@@ -24,7 +24,8 @@ export function makeHome(files: { config?: string; credentials?: string } = {}):
 /**
  * Runs the built CLI (`npm run build` first, or the single executable: see awsafe-command.ts)
  * with a clean environment and the given HOME; `cwd` is the working directory, this process's
- * when not given.
+ * when not given. An agent a run starts exits after a minute idle rather than the hour users
+ * get (`env` may say otherwise): a throwaway HOME's agent does not outlive the test run.
  */
 export function runAwsafe(
   args: readonly string[],
@@ -36,7 +37,7 @@ export function runAwsafe(
   const command = awsafeArgv(args);
   const result = spawnSync(command.program, command.args, {
     ...(cwd === undefined ? {} : { cwd }),
-    env: { PATH: process.env.PATH ?? "", HOME: home, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: home, AWSAFE_AGENT_IDLE_SECONDS: "60", ...env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     maxBuffer: 256 * 1024 * 1024,
