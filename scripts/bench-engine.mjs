@@ -280,18 +280,7 @@ function stopAgent({ env }, awsafe) {
 /** 20 `credential-process admin` at once on a cold cache: MFA prompts and STS calls made. */
 async function parallel20({ home, env }, wallName, unlockMs) {
   await fetch(`${seed.url}/__emulator/stats`, { method: "DELETE" });
-  const started = performance.now();
-  const runs = Array.from(
-    { length: 20 },
-    () =>
-      new Promise((resolve, reject) => {
-        execFile(process.execPath, [cli, "credential-process", "admin"], { env }, (error) =>
-          error ? reject(error) : resolve(),
-        );
-      }),
-  );
-  await Promise.all(runs);
-  const wall = (performance.now() - started) / 1000;
+  const wall = await wallOf20(process.execPath, [cli, "credential-process", "admin"], env);
   const stats = await (await fetch(`${seed.url}/__emulator/stats`)).json();
   const prompts = readFileSync(path.join(home, "mfa.log"), "utf8").split("\n").filter(Boolean);
   const sts = Object.entries(stats.operations)
@@ -318,6 +307,15 @@ async function parallel20({ home, env }, wallName, unlockMs) {
  * emulator) or asks for MFA, so this is less work than awsafe's cold calls, not the same.
  */
 async function awsVaultParallel20({ program, args, env }) {
+  const wall = await wallOf20(program, args, env);
+  console.log(`parallel-20-aws-vault-wall: ${wall.toFixed(2)} s`);
+  console.error(
+    "# parallel-20-aws-vault-wall: 20 aws-vault 7.2 `export --no-session` at once, each unlocking its file; no MFA, no AWS call",
+  );
+}
+
+/** Seconds from starting 20 runs of `program` at once to the end of the last; fails with any. */
+async function wallOf20(program, args, env) {
   const started = performance.now();
   await Promise.all(
     Array.from(
@@ -328,11 +326,7 @@ async function awsVaultParallel20({ program, args, env }) {
         }),
     ),
   );
-  const wall = (performance.now() - started) / 1000;
-  console.log(`parallel-20-aws-vault-wall: ${wall.toFixed(2)} s`);
-  console.error(
-    "# parallel-20-aws-vault-wall: 20 aws-vault 7.2 `export --no-session` at once, each unlocking its file; no MFA, no AWS call",
-  );
+  return (performance.now() - started) / 1000;
 }
 
 /** The median time of the MFA source the cold calls wait for (a person, in real life), alone. */
