@@ -20,6 +20,9 @@ export interface SectionWarning {
   readonly message: string;
 }
 
+const space = 0x20;
+const tab = 0x09;
+
 // Sections the AWS CLI itself uses; not profiles, nothing to warn about.
 const cliSections = new Set(["plugins", "preview"]);
 
@@ -74,9 +77,9 @@ function classifyCredentialsSection(header: string): SectionMeaning {
 /** `profile foo` → `foo`; the prefix must be followed by whitespace (`profilefoo` is not one). */
 function prefixedName(header: string, prefix: string): string | undefined {
   if (!header.startsWith(prefix)) return undefined;
-  const rest = header.slice(prefix.length);
-  if (!/^[ \t]/.test(rest)) return undefined;
-  const name = rest.trim();
+  const next = header.charCodeAt(prefix.length);
+  if (next !== space && next !== tab) return undefined;
+  const name = header.slice(prefix.length + 1).trim();
   return name === "" ? undefined : name;
 }
 

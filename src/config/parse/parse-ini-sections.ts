@@ -1,5 +1,6 @@
 import { ConfigWarningCode, type ConfigWarning } from "../config-warning.js";
 import { ConfigParseError } from "./config-parse-error.js";
+import { knownKeyAt } from "./known-keys.js";
 import { smallRecord } from "../name-map.js";
 
 /** One `key = value` line (and its continuation lines) as written. */
@@ -200,14 +201,8 @@ class LineParser {
         : "write the line as `key = value`";
       this.fail(lineNumber, "Expected an '=' sign defining a property", hint);
     }
-    const rawKey = this.trimmed(start, equals);
-    if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
-    this.emitProperty();
-    if (!validIdentifier.test(rawKey)) {
-      this.skippingContinuation = true;
-      return;
-    }
-    const key = this.checkedKey(rawKey, lineNumber);
+    const key = this.knownKey(start, equals) ?? this.readKey(start, equals, lineNumber);
+    if (key === undefined) return;
     const value = this.stripInlineComment(key, this.trimmed(equals + 1, end), lineNumber);
     this.hasProperty = true;
     this.key = key;
@@ -216,6 +211,27 @@ class LineParser {
     this.subProperties = undefined;
     this.inSubSection = value === "";
     this.skippingContinuation = false;
+  }
+
+  /** The key of a line starting at `start`, when it is a known one written as such. */
+  private knownKey(start: number, equals: number): string | undefined {
+    // A property's line starts with no space; one space may come before the '='.
+    const to = this.text.charCodeAt(equals - 1) === space ? equals - 1 : equals;
+    const key = knownKeyAt(this.text, start, to);
+    if (key !== undefined) this.emitProperty();
+    return key;
+  }
+
+  /** The key of a line starting at `start`; `undefined` when the SDKs skip the property. */
+  private readKey(start: number, equals: number, lineNumber: number): string | undefined {
+    const rawKey = this.trimmed(start, equals);
+    if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
+    this.emitProperty();
+    if (!validIdentifier.test(rawKey)) {
+      this.skippingContinuation = true;
+      return undefined;
+    }
+    return this.checkedKey(rawKey, lineNumber);
   }
 
   private acceptContinuation(text: string, lineNumber: number): void {
