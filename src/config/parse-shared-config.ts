@@ -92,8 +92,10 @@ class FileMerger implements IniHandler {
   private readonly hasPrefixedDefault: boolean;
   private target: MutableProperties | undefined;
   private header = "";
-  // Keys of the current section, to spot duplicates; sections hold a handful of keys.
+  // Keys of the current section (the first `keyCount`), to spot duplicates; sections hold a
+  // handful of keys.
   private readonly keys: string[] = [];
+  private keyCount = 0;
 
   constructor(
     private readonly file: SharedConfigFile,
@@ -113,7 +115,7 @@ class FileMerger implements IniHandler {
   section(header: string, line: number): void {
     this.target = undefined;
     this.header = header;
-    this.keys.length = 0;
+    this.keyCount = 0;
     const meaning = classifySection(header, this.fileKind);
     if ("warning" in meaning) this.warn(line, meaning.warning);
     if (meaning.kind === "ignored") return;
@@ -154,14 +156,19 @@ class FileMerger implements IniHandler {
     subProperties: Record<string, string> | undefined,
   ): void {
     if (this.target === undefined) return;
-    if (this.keys.includes(key)) {
+    if (this.isKeyOfSection(key)) {
       this.warn(line, {
         code: ConfigWarningCode.DuplicateKey,
         message: `"${key}" is set more than once in [${this.header}]; the AWS CLI refuses such a file`,
       });
     }
-    this.keys.push(key);
+    this.keys[this.keyCount++] = key;
     this.target[key] = subProperties ?? value;
+  }
+
+  private isKeyOfSection(key: string): boolean {
+    for (let i = 0; i < this.keyCount; i++) if (this.keys[i] === key) return true;
+    return false;
   }
 
   private warn(line: number, warning: SectionWarning): void {

@@ -32,6 +32,10 @@ export function classifySection(header: string, file: FileKind): SectionMeaning 
 }
 
 function classifyConfigSection(header: string): SectionMeaning {
+  // First the kind most sections are: no other kind starts with "profile".
+  const profile = prefixedName(header, "profile");
+  if (profile !== undefined && validIdentifier.test(profile))
+    return { kind: "profile", name: profile };
   if (header === "default") return { kind: "default", name: "default" };
   if (header === "DEFAULT") return { kind: "ignored", warning: upperDefault };
   const sso = prefixedName(header, "sso-session");
@@ -41,9 +45,6 @@ function classifyConfigSection(header: string): SectionMeaning {
       : ignored(header, "its name has characters the AWS SDKs do not accept");
   if (prefixedName(header, "services") !== undefined || cliSections.has(header))
     return { kind: "ignored" };
-  const profile = prefixedName(header, "profile");
-  if (profile !== undefined && validIdentifier.test(profile))
-    return { kind: "profile", name: profile };
   const cliName = cliProfileName(header);
   if (cliName !== undefined) {
     return {
