@@ -20,13 +20,14 @@ import { isProcessAlive } from "./process-alive.js";
 /**
  * Replaces `file` with the parts of `data`, one after the other, atomically: a temporary file in
  * the same directory ({@link tempName}), written, synced and given `mode`, is renamed over it, so
- * readers see the old file or the new one. Leftovers of dead writers of `file` older than
+ * readers see the old file or the new one. `data` given as a function is made once the temporary
+ * file exists, so other writers can tell the file is being written ({@link isBeingWritten}). Leftovers of dead writers of `file` older than
  * {@link defaultLeftoverMinAgeMs} go first. The synchronous sibling of atomic-write.ts's writeFileAtomically, for files awsafe
  * alone writes (it neither follows a symlink to its target nor keeps another owner).
  */
 export function writeFileAtomicallySync(
   file: string,
-  data: readonly Uint8Array[],
+  data: readonly Uint8Array[] | (() => readonly Uint8Array[]),
   mode: number,
 ): void {
   removeLeftoverTemps(file, defaultLeftoverMinAgeMs);
@@ -35,7 +36,7 @@ export function writeFileAtomicallySync(
   try {
     try {
       fchmodSync(fd, mode);
-      for (const part of data) {
+      for (const part of typeof data === "function" ? data() : data) {
         for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
       }
       fsyncSync(fd);
@@ -62,6 +63,25 @@ const leftoverPattern = /^\.(.+)\.awsafe-tmp-(\d+)-[0-9a-f]{8}$/;
 export function tempName(name: string): string {
   const random = process.getBuiltinModule("node:crypto").randomBytes(4).toString("hex");
   return `.${name}.awsafe-tmp-${String(process.pid)}-${random}`;
+}
+
+/**
+ * Whether another process on this machine is writing `file` through this module now: a
+ * temporary file of {@link tempName}'s form for it exists and its writer's pid is running.
+ */
+export function isBeingWritten(file: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return false;
+  }
+  return names.some((name) => {
+    const match = leftoverPattern.exec(name);
+    if (match?.[1] !== basename(file)) return false;
+    const pid = Number(match[2]);
+    return pid > 0 && pid !== process.pid && isProcessAlive(pid);
+  });
 }
 
 /**

@@ -15,7 +15,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileAtomically } from "./atomic-write.js";
-import { removeLeftoverTemps, tempName, writeFileAtomicallySync } from "./atomic-write-sync.js";
+import {
+  isBeingWritten,
+  removeLeftoverTemps,
+  tempName,
+  writeFileAtomicallySync,
+} from "./atomic-write-sync.js";
 
 let dir: string;
 beforeEach(() => {
@@ -130,6 +135,23 @@ describe("writeFileAtomicallySync", () => {
     expect(() => statSync(dead)).toThrow();
   });
 
+  it("makes parts given as a function once its temporary file is there", () => {
+    const file = path.join(dir, "entry");
+    let seen: string[] = [];
+    writeFileAtomicallySync(
+      file,
+      () => {
+        seen = readdirSync(dir);
+        return [Buffer.from("made late")];
+      },
+      0o600,
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^\.entry\.awsafe-tmp-/);
+    expect(readFileSync(file, "utf8")).toBe("made late");
+    expect(readdirSync(dir)).toEqual(["entry"]);
+  });
+
   it("leaves the old file and no temporary one when it cannot rename", () => {
     const file = path.join(dir, "entry");
     mkdirSync(file);
@@ -139,5 +161,19 @@ describe("writeFileAtomicallySync", () => {
     }).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
     expect(readdirSync(dir)).toEqual(["entry"]);
     expect(readFileSync(path.join(file, "inside"), "utf8")).toBe("kept");
+  });
+});
+
+describe("isBeingWritten", () => {
+  it("is true while another live process has a temporary file of this file", () => {
+    const file = path.join(dir, "entry");
+    expect(isBeingWritten(file)).toBe(false);
+    leftover("entry", deadPid(), 0);
+    leftover("entry", process.pid, 0);
+    leftover("other", 1, 0);
+    expect(isBeingWritten(file)).toBe(false);
+    leftover("entry", 1, 0);
+    expect(isBeingWritten(file)).toBe(true);
+    expect(isBeingWritten(path.join(dir, "missing", "entry"))).toBe(false);
   });
 });

@@ -44,7 +44,8 @@ export function readCacheFile(file: string, header: string): Buffer | undefined 
 
 /**
  * Replaces `file` with `header`, a newline and the parts of `body`, atomically (a reader sees the
- * old file or the new one), 0600 in a directory made 0700. Returns why it could not (a read-only
+ * old file or the new one), 0600 in a directory made 0700. A `body` given as a function is made
+ * once the temporary file exists (see atomic-write-sync.ts's `isBeingWritten`). Returns why it could not (a read-only
  * or foreign directory, a full disk), or `undefined`; it never throws: a cache that cannot be
  * written costs the next run its time, nothing else. Synchronous: the hot path writes its code
  * cache from its process's 'exit' event.
@@ -52,7 +53,7 @@ export function readCacheFile(file: string, header: string): Buffer | undefined 
 export function writeCacheFile(
   file: string,
   header: string,
-  body: readonly Uint8Array[],
+  body: readonly Uint8Array[] | (() => readonly Uint8Array[]),
 ): string | undefined {
   try {
     const dir = dirname(file);
@@ -61,7 +62,12 @@ export function writeCacheFile(
     if (!isPrivate(stats, 0)) return `${dir} is not this user's`;
     // Ours but loosened (by hand, or made by another tool): awsafe's directories are 0700.
     if ((stats.mode & 0o077) !== 0) chmodSync(dir, 0o700);
-    writeFileAtomicallySync(file, [Buffer.from(`${header}\n`, "utf8"), ...body], 0o600);
+    const head = Buffer.from(`${header}\n`, "utf8");
+    writeFileAtomicallySync(
+      file,
+      () => [head, ...(typeof body === "function" ? body() : body)],
+      0o600,
+    );
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,7 +34,7 @@ describe("runCommonJs and saveCodeCache", () => {
     const first = runCommonJs(file, require, slot);
     expect(first.fromCache).toBe(false);
     expect(globalThis.codeCacheSeen).toEqual({ twice: 42, sep: "/", file, dir, self: true });
-    expect(saveCodeCache(first.script, slot)).toBeUndefined();
+    expect(saveCodeCache(first, slot)).toBeUndefined();
     expect(readFileSync(slot.file, "latin1").startsWith("test key 1\n")).toBe(true);
     globalThis.codeCacheSeen = undefined;
     const second = runCommonJs(file, require, slot);
@@ -44,11 +44,11 @@ describe("runCommonJs and saveCodeCache", () => {
 
   it("compile afresh under another key, for another source, or from a cache others may write", () => {
     const { file, slot, require } = fixture();
-    saveCodeCache(runCommonJs(file, require, slot).script, slot);
+    saveCodeCache(runCommonJs(file, require, slot), slot);
     expect(runCommonJs(file, require, { ...slot, key: "test key 2" }).fromCache).toBe(false);
     writeFileSync(file, `${readFileSync(file, "utf8")}\n// another build`);
     expect(runCommonJs(file, require, slot).fromCache).toBe(false);
-    saveCodeCache(runCommonJs(file, require, slot).script, slot);
+    saveCodeCache(runCommonJs(file, require, slot), slot);
     expect(runCommonJs(file, require, slot).fromCache).toBe(true);
     chmodSync(slot.file, 0o666);
     expect(runCommonJs(file, require, slot).fromCache).toBe(false);
@@ -60,8 +60,50 @@ describe("runCommonJs and saveCodeCache", () => {
     const { file: other, dir, require: otherRequire } = fixture();
     writeFileSync(path.join(dir, "cache"), "a file where the directory should be");
     const run = runCommonJs(other, otherRequire, { file: path.join(dir, "cache", "x"), key: "k" });
-    expect(saveCodeCache(run.script, { file: path.join(dir, "cache", "x"), key: "k" })).toMatch(
+    expect(saveCodeCache(run, { file: path.join(dir, "cache", "x"), key: "k" })).toMatch(
       /EEXIST|ENOTDIR/,
     );
+  });
+
+  // 20 cold calls at once all end with no cache: one writes it, not each.
+  it("write nothing when another run made the cache meanwhile, or is writing it now", () => {
+    const { file, slot, require } = fixture();
+    const early = runCommonJs(file, require, slot);
+    const late = runCommonJs(file, require, slot);
+    expect(saveCodeCache(early, slot)).toBeUndefined();
+    const made = statSync(slot.file);
+    expect(saveCodeCache(late, slot)).toBeUndefined();
+    expect(statSync(slot.file).ino).toBe(made.ino);
+
+    const other = fixture();
+    const run = runCommonJs(other.file, other.require, other.slot);
+    saveCodeCache(runCommonJs(other.file, other.require, { ...other.slot, key: "x" }), {
+      ...other.slot,
+      key: "x",
+    });
+    // A writer that is running (this test's parent process) has its temporary file there.
+    const writing = path.join(
+      path.dirname(other.slot.file),
+      `.script.awsafe-tmp-${String(process.ppid)}-0123abcd`,
+    );
+    writeFileSync(writing, "");
+    expect(saveCodeCache(run, other.slot)).toBeUndefined();
+    expect(readFileSync(other.slot.file, "latin1").startsWith("x\n")).toBe(true);
+  });
+
+  it("replace a cache V8 refused, and one made for another key", () => {
+    const { file, slot, require } = fixture();
+    saveCodeCache(runCommonJs(file, require, { ...slot, key: "old" }), { ...slot, key: "old" });
+    const otherKey = runCommonJs(file, require, slot);
+    expect(saveCodeCache(otherKey, slot)).toBeUndefined();
+    expect(runCommonJs(file, require, slot).fromCache).toBe(true);
+    // V8 keeps what this process compiled: a new source makes it read the cache.
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n// again`);
+    writeFileSync(slot.file, `${slot.key}\nnot V8's code`, { mode: 0o600 });
+    const refused = runCommonJs(file, require, slot);
+    expect(refused.fromCache).toBe(false);
+    expect(refused.readAtStart?.toString("latin1")).toBe("not V8's code");
+    expect(saveCodeCache(refused, slot)).toBeUndefined();
+    expect(runCommonJs(file, require, slot).fromCache).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ export interface CommonJsRun {
   readonly fromCache: boolean;
   /** The script, whose code save-code-cache.ts writes for the next run. */
   readonly script: Script;
+  /** The cache this run found in the slot (used, or refused by V8), as read. */
+  readonly readAtStart: Buffer | undefined;
 }
 
 /**
@@ -45,5 +47,5 @@ export function runCommonJs(
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, require, module, file, dirname(file));
-  return { fromCache, script };
+  return { fromCache, script, readAtStart: cachedData };
 }

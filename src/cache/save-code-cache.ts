@@ -1,16 +1,28 @@
-import type { Script } from "node:vm";
-import { writeCacheFile } from "./cache-file.js";
-import type { CodeCacheSlot } from "./code-cache.js";
+import { isBeingWritten } from "../atomic-write-sync.js";
+import { readCacheFile, writeCacheFile } from "./cache-file.js";
+import type { CodeCacheSlot, CommonJsRun } from "./code-cache.js";
 
 /**
- * Writes V8's code for `script` as it is now, with every function compiled so far, to `slot`
- * (call it when the run is done); returns why it could not, or `undefined`. Never throws. A file
- * of its own, loaded only to write: the run that reads the cache does without it.
+ * Writes V8's code for `run`'s script as it is now, with every function compiled so far, to
+ * `slot` (call it when the run is done); returns why it could not, or `undefined`. Never throws.
+ * A file of its own, loaded only to write: the run that reads the cache does without it.
+ *
+ * Writes nothing when another run made the slot's cache since this one read it, or is making it
+ * now: of many cold calls that end together (20 tools started at once), one makes the cache,
+ * not each, and the others spend neither the serialising nor the disk's time on a copy.
  */
-export function saveCodeCache(script: Script, slot: CodeCacheSlot): string | undefined {
+export function saveCodeCache(run: CommonJsRun, slot: CodeCacheSlot): string | undefined {
   try {
-    return writeCacheFile(slot.file, slot.key, [script.createCachedData()]);
+    if (madeSince(slot, run.readAtStart) || isBeingWritten(slot.file)) return undefined;
+    // Serialised once the temporary file exists, so other runs see the cache is under way.
+    return writeCacheFile(slot.file, slot.key, () => [run.script.createCachedData()]);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** Whether the slot holds a cache for its key other than the one the run read (or none). */
+function madeSince(slot: CodeCacheSlot, readAtStart: Buffer | undefined): boolean {
+  const now = readCacheFile(slot.file, slot.key);
+  return now !== undefined && (readAtStart === undefined || !now.equals(readAtStart));
 }

@@ -35,9 +35,9 @@ export function runCachedEntry(
     file: `${locateAwsafePaths(env, processPlatform).cacheDir}/code/entry`,
     key: `awsafe code cache ${entry.digest} node ${process.version} ${process.arch}`,
   };
-  const { fromCache, script } = runCommonJs(entry.file, entry.require, slot);
-  if (fromCache || argv[2] !== "credential-process") return;
+  const run = runCommonJs(entry.file, entry.require, slot);
+  if (run.fromCache || argv[2] !== "credential-process") return;
   process.once("exit", (code) => {
-    if (code === 0 && !entry.cliProperLoaded()) entry.loadSaver()(script, slot);
+    if (code === 0 && !entry.cliProperLoaded()) entry.loadSaver()(run, slot);
   });
 }
