@@ -135,6 +135,7 @@ const main = await build({
     "agent-questions": "src/cli/agent-questions.ts",
     "agent-main": "src/cli/agent-main.ts",
     "save-code-cache": "src/cache/save-code-cache.ts",
+    "cache-modules": "src/cache/cache-modules.ts",
   },
   outdir: `${out}/cli`,
   splitting: true,
@@ -146,6 +147,13 @@ for (const file of main.outputFiles) {
   writeFileSync(file.path, await commonJs(file.text, file.path));
 }
 writeFileSync(`${out}/cli/package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+// What keys the code caches of these files (src/cache/cache-modules.ts): V8 checks only a
+// source's length, so the caches of one build must never serve another.
+const cliHash = createHash("sha256");
+for (const file of [...main.outputFiles].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  cliHash.update(`${path.relative(out, file.path)}\n`).update(readFileSync(file.path));
+}
+const cliDigest = cliHash.digest("hex").slice(0, 16);
 // dispatch and the hot path (`credential-process` answered by the agent), as CommonJS (Node
 // starts a CommonJS file sooner than an ES module) in this one file, dist/entry.cjs, so an AWS
 // call loads a single module of awsafe's; every other command imports main.js and its chunks.
@@ -178,8 +186,17 @@ const launcher = await build({
   outfile: `${out}/cli.cjs`,
   format: "cjs",
   minifyWhitespace: true,
-  define: { ...common.define, __AWSAFE_ENTRY_DIGEST__: JSON.stringify(entryDigest) },
-  external: [...common.external, "./cli/save-code-cache.js", "./cli/main.js"],
+  define: {
+    ...common.define,
+    __AWSAFE_ENTRY_DIGEST__: JSON.stringify(entryDigest),
+    __AWSAFE_CLI_DIGEST__: JSON.stringify(cliDigest),
+  },
+  external: [
+    ...common.external,
+    "./cli/save-code-cache.js",
+    "./cli/cache-modules.js",
+    "./cli/main.js",
+  ],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it

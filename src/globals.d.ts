@@ -21,3 +21,8 @@ declare const __AWSAFE_TEST_HOOKS__: boolean;
  * what keys the code cache of that file (src/cli/node-launcher.ts).
  */
 declare const __AWSAFE_ENTRY_DIGEST__: string;
+/**
+ * The digest of every file of dist/cli, replaced at build time in dist/cli.cjs only
+ * (scripts/build.mjs): what keys the code caches of those files (src/cache/cache-modules.ts).
+ */
+declare const __AWSAFE_CLI_DIGEST__: string;

@@ -22,8 +22,8 @@ export interface CommonJsRun {
 }
 
 /**
- * Runs the CommonJS file `file` as Node's loader would (`exports`, `module`, `__filename`,
- * `__dirname`; `require` is the caller's, so `file` lies beside the caller), compiled from V8's
+ * Runs the CommonJS file `file` as Node's loader would (`exports`, `module` — a fresh one unless
+ * given —, `__filename`, `__dirname`; `require` is the caller's, so `file` lies beside the caller), compiled from V8's
  * code cache in `slot` when the slot holds one for this script: V8 then neither parses the file
  * nor compiles any function the run that saved the cache had compiled. V8 checks the cache
  * against its own version, its flags and the source's length, and compiles afresh when they
@@ -34,8 +34,9 @@ export interface CommonJsRun {
  */
 export function runCommonJs(
   file: string,
-  require: NodeJS.Require,
+  require: (id: string) => unknown,
   slot: CodeCacheSlot,
+  module: { exports: unknown } = { exports: {} },
 ): CommonJsRun {
   const source = readFileSync(file, "utf8");
   const cachedData = readCacheFile(slot.file, slot.key);
@@ -44,7 +45,6 @@ export function runCommonJs(
     { filename: file, cachedData },
   );
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
-  const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, require, module, file, dirname(file));
   return { fromCache, script, readAtStart: cachedData };

@@ -1,5 +1,6 @@
 import { isBeingWritten } from "../atomic-write-sync.js";
 import { readCacheFile, writeCacheFile } from "./cache-file.js";
+import { removeOtherBuilds, type FreshModule } from "./cache-modules.js";
 import type { CodeCacheSlot, CommonJsRun } from "./code-cache.js";
 
 /**
@@ -25,4 +26,14 @@ export function saveCodeCache(run: CommonJsRun, slot: CodeCacheSlot): string | u
 function madeSince(slot: CodeCacheSlot, readAtStart: Buffer | undefined): boolean {
   const now = readCacheFile(slot.file, slot.key);
   return now !== undefined && (readAtStart === undefined || !now.equals(readAtStart));
+}
+
+/**
+ * {@link saveCodeCache} for each file of the CLI proper compiled afresh (cache-modules.ts), into
+ * `slotDir`; then removes the other builds' caches beside it. Never throws.
+ */
+export function saveModuleCaches(fresh: readonly FreshModule[], slotDir: string): void {
+  if (fresh.length === 0) return;
+  for (const { run, slot } of fresh) saveCodeCache(run, slot);
+  removeOtherBuilds(slotDir);
 }

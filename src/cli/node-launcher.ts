@@ -4,7 +4,8 @@
 // (entry.ts: dispatch and the hot path) from V8's code cache of it (runtime/cached-entry.ts).
 // The single executable compiles entry.ts itself, with Bun's bytecode (scripts/build-bin.mjs).
 import { join } from "node:path";
-import type { saveCodeCache } from "../cache/save-code-cache.js";
+import type * as moduleCaches from "../cache/cache-modules.js";
+import type * as savers from "../cache/save-code-cache.js";
 import { runCachedEntry } from "../runtime/cached-entry.js";
 
 const entry = join(__dirname, "entry.cjs");
@@ -14,10 +15,11 @@ if (process.versions.bun === undefined) {
     {
       file: entry,
       digest: __AWSAFE_ENTRY_DIGEST__,
+      cliDir: join(__dirname, "cli"),
+      cliDigest: __AWSAFE_CLI_DIGEST__,
       require,
-      loadSaver: () =>
-        (require("./cli/save-code-cache.js") as { saveCodeCache: typeof saveCodeCache })
-          .saveCodeCache,
+      loadSaver: () => require("./cli/save-code-cache.js") as typeof savers,
+      loadModuleCaches: () => require("./cli/cache-modules.js") as typeof moduleCaches,
       cliProperLoaded: () => require.cache[require.resolve("./cli/main.js")] !== undefined,
     },
     process.env,

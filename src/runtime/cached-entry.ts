@@ -1,5 +1,6 @@
+import type * as moduleCaches from "../cache/cache-modules.js";
 import { runCommonJs } from "../cache/code-cache.js";
-import type { saveCodeCache } from "../cache/save-code-cache.js";
+import type * as savers from "../cache/save-code-cache.js";
 import type { Environment } from "../ports/environment.js";
 import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import { processPlatform } from "./process-platform.js";
@@ -10,10 +11,16 @@ export interface CachedEntry {
   readonly file: string;
   /** The digest of its bytes, taken when it was built. */
   readonly digest: string;
+  /** The directory of the CLI proper (dist/cli), which the entry requires as `./cli/...`. */
+  readonly cliDir: string;
+  /** The digest of every file there, taken when they were built. */
+  readonly cliDigest: string;
   /** The executable's own require(), beside which the file lies. */
   readonly require: NodeJS.Require;
-  /** Loads the cache's writer: a file of its own, which a run that reads the cache never loads. */
-  readonly loadSaver: () => typeof saveCodeCache;
+  /** Loads the caches' writers: a file of its own, which a run that reads the caches never loads. */
+  readonly loadSaver: () => typeof savers;
+  /** Loads what runs the CLI proper's files from their caches (cache-modules.ts). */
+  readonly loadModuleCaches: () => typeof moduleCaches;
   /** Whether this run loaded the CLI proper (then it is no hot-path call to cache). */
   readonly cliProperLoaded: () => boolean;
 }
@@ -25,19 +32,43 @@ export interface CachedEntry {
  * runs. When the cache could not serve (none yet, another build or Node, or V8 refused it), a
  * `credential-process` call that the hot path answered writes it as it exits (exit code 0, the
  * CLI proper never loaded): by then V8 has compiled what such a call runs.
+ *
+ * The CLI proper's files (every other command, the agent, the questions the agent asks) run from
+ * caches of their own, in `code/cli-<digest of the CLI's files>`, made as the first run that
+ * compiled them exits.
  */
 export function runCachedEntry(
   entry: CachedEntry,
   env: Environment,
   argv: readonly string[],
 ): void {
-  const slot = {
-    file: `${locateAwsafePaths(env, processPlatform).cacheDir}/code/entry`,
-    key: `awsafe code cache ${entry.digest} node ${process.version} ${process.arch}`,
-  };
-  const run = runCommonJs(entry.file, entry.require, slot);
+  const codeDir = `${locateAwsafePaths(env, processPlatform).cacheDir}/code`;
+  const key = `awsafe code cache ${entry.digest} node ${process.version} ${process.arch}`;
+  const slot = { file: `${codeDir}/entry`, key };
+  const run = runCommonJs(entry.file, requireCachingCli(entry, codeDir), slot);
   if (run.fromCache || argv[2] !== "credential-process") return;
   process.once("exit", (code) => {
-    if (code === 0 && !entry.cliProperLoaded()) entry.loadSaver()(run, slot);
+    if (code === 0 && !entry.cliProperLoaded()) entry.loadSaver().saveCodeCache(run, slot);
   });
+}
+
+/**
+ * The entry's `require`: the first file of the CLI proper it requires sets the caches of them all
+ * up (none is loaded on the hot path), and has the ones compiled afresh saved as the run exits.
+ */
+function requireCachingCli(entry: CachedEntry, codeDir: string): (id: string) => unknown {
+  let cachingCli = false;
+  const require = (id: string): unknown => {
+    if (!cachingCli && id.startsWith("./cli/")) {
+      cachingCli = true;
+      const slotDir = `${codeDir}/cli-${entry.cliDigest}`;
+      const key = `awsafe code cache ${entry.cliDigest} node ${process.version} ${process.arch}`;
+      const fresh = entry.loadModuleCaches().cacheModulesUnder(entry.cliDir, slotDir, key);
+      process.once("exit", () => {
+        if (fresh.length > 0) entry.loadSaver().saveModuleCaches(fresh, slotDir);
+      });
+    }
+    return entry.require(id);
+  };
+  return require;
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { awsafeArgv, testsBinary } from "../support/awsafe-command.js";
@@ -144,6 +153,45 @@ describe("the agent", () => {
       chmodSync(cache, 0o666);
       expect(await keyId()).toBe(first);
       expect(statSync(cache).mode & 0o777).toBe(0o600);
+    },
+  );
+
+  it.skipIf(testsBinary)(
+    "on Node, keeps the CLI proper's compiled code in private caches of this build, each made once",
+    async () => {
+      const codeDir = path.join(ctx.world.home, ".cache/awsafe/code");
+      for (const name of existsSync(codeDir) ? readdirSync(codeDir) : []) {
+        if (name.startsWith("cli-")) rmSync(path.join(codeDir, name), { recursive: true });
+      }
+      const exported = async () => {
+        const result = await ctx.world.awsafeCredentials(["export", "admin", "--format", "env"]);
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+        return result.stdout;
+      };
+      const first = await exported();
+      const [slot, ...others] = readdirSync(codeDir).filter((name) => name.startsWith("cli-"));
+      expect(others).toEqual([]);
+      expect(slot).toMatch(/^cli-[0-9a-f]{16}$/);
+      const slotDir = path.join(codeDir, slot ?? "");
+      const main = path.join(slotDir, "main.js");
+      const written = readFileSync(main);
+      expect(statSync(slotDir).mode & 0o777).toBe(0o700);
+      expect(statSync(main).mode & 0o777).toBe(0o600);
+      const header = written.subarray(0, written.indexOf(0x0a) + 1).toString();
+      expect(header).toMatch(/^awsafe code cache [0-9a-f]{16} node v\d+\.\d+\.\d+ \w+ main\.js\n$/);
+      expect(readdirSync(slotDir).some((name) => name.startsWith("chunks_"))).toBe(true);
+      // Used as they are: not written again.
+      expect(await exported()).toBe(first);
+      expect(readFileSync(main).equals(written)).toBe(true);
+      // A cache others could have written is not run and is replaced by a private one; the
+      // caches of another build go.
+      const otherBuild = path.join(codeDir, "cli-0000000000000000");
+      mkdirSync(otherBuild);
+      chmodSync(main, 0o666);
+      expect(await exported()).toBe(first);
+      expect(statSync(main).mode & 0o777).toBe(0o600);
+      expect(existsSync(otherBuild)).toBe(false);
     },
   );
 
