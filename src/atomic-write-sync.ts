@@ -18,16 +18,16 @@ import { isProcessAlive } from "./process-alive.js";
 // the temporary files' names and their clean-up.
 
 /**
- * Replaces `file` with the parts of `data`, one after the other, atomically: a temporary file in
- * the same directory ({@link tempName}), written, synced and given `mode`, is renamed over it, so
- * readers see the old file or the new one. `data` given as a function is made once the temporary
- * file exists, so other writers can tell the file is being written ({@link isBeingWritten}). Leftovers of dead writers of `file` older than
- * {@link defaultLeftoverMinAgeMs} go first. The synchronous sibling of atomic-write.ts's writeFileAtomically, for files awsafe
+ * Replaces `file` with the parts `data` makes, one after the other, atomically: a temporary file
+ * in the same directory ({@link tempName}), written, synced and given `mode`, is renamed over it,
+ * so readers see the old file or the new one. `data` is called once the temporary file exists,
+ * so other writers can tell the file is being written ({@link isBeingWritten}). Leftovers of dead
+ * writers of `file` older than {@link defaultLeftoverMinAgeMs} go first. The synchronous sibling of atomic-write.ts's writeFileAtomically, for files awsafe
  * alone writes (it neither follows a symlink to its target nor keeps another owner).
  */
 export function writeFileAtomicallySync(
   file: string,
-  data: readonly Uint8Array[] | (() => readonly Uint8Array[]),
+  data: () => readonly Uint8Array[],
   mode: number,
 ): void {
   removeLeftoverTemps(file, defaultLeftoverMinAgeMs);
@@ -36,7 +36,7 @@ export function writeFileAtomicallySync(
   try {
     try {
       fchmodSync(fd, mode);
-      for (const part of typeof data === "function" ? data() : data) {
+      for (const part of data()) {
         for (let done = 0; done < part.length;) done += writeSync(fd, part, done);
       }
       fsyncSync(fd);

@@ -126,7 +126,7 @@ describe("writeFileAtomicallySync", () => {
     const dead = leftover("entry", deadPid(), 60_000);
     writeFileAtomicallySync(
       file,
-      [Buffer.from("new "), new Uint8Array([0x62, 0x79, 0x74, 0x65])],
+      () => [Buffer.from("new "), new Uint8Array([0x62, 0x79, 0x74, 0x65])],
       0o600,
     );
     expect(readFileSync(file, "utf8")).toBe("new byte");
@@ -135,7 +135,7 @@ describe("writeFileAtomicallySync", () => {
     expect(() => statSync(dead)).toThrow();
   });
 
-  it("makes parts given as a function once its temporary file is there", () => {
+  it("makes its parts once its temporary file is there", () => {
     const file = path.join(dir, "entry");
     let seen: string[] = [];
     writeFileAtomicallySync(
@@ -157,7 +157,7 @@ describe("writeFileAtomicallySync", () => {
     mkdirSync(file);
     writeFileSync(path.join(file, "inside"), "kept");
     expect(() => {
-      writeFileAtomicallySync(file, [Buffer.from("new")], 0o600);
+      writeFileAtomicallySync(file, () => [Buffer.from("new")], 0o600);
     }).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
     expect(readdirSync(dir)).toEqual(["entry"]);
     expect(readFileSync(path.join(file, "inside"), "utf8")).toBe("kept");

@@ -1,8 +1,7 @@
 /* eslint-disable @typescript-eslint/no-deprecated -- require.extensions is Node's one hook for how
    a CommonJS file is compiled, kept for loaders such as this one */
-import { readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { runCommonJs, type CodeCacheSlot, type CommonJsRun } from "./code-cache.js";
 
 /** A file {@link cacheModulesUnder} compiled afresh (no usable cache), to save once it has run. */
@@ -22,9 +21,9 @@ export interface FreshModule {
  */
 export function cacheModulesUnder(dir: string, slotDir: string, key: string): FreshModule[] {
   const fresh: FreshModule[] = [];
-  const extensions = createRequire(join(dir, "x.js")).extensions;
-  const compileJs = extensions[".js"];
   const prefix = `${dir}${sep}`;
+  const extensions = createRequire(prefix).extensions;
+  const compileJs = extensions[".js"];
   extensions[".js"] = (module, filename) => {
     if (!filename.startsWith(prefix)) {
       compileJs(module, filename);
@@ -36,23 +35,4 @@ export function cacheModulesUnder(dir: string, slotDir: string, key: string): Fr
     if (!run.fromCache) fresh.push({ run, slot });
   };
   return fresh;
-}
-
-/**
- * Removes the other builds' directories of module caches beside `slotDir` (`cli-<digest>`, as
- * `cli-<this build's digest>` is): the caches of files no longer run. Best effort.
- */
-export function removeOtherBuilds(slotDir: string): void {
-  const parent = dirname(slotDir);
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name !== basename(slotDir) && /^cli-[0-9a-f]{16}$/.test(name)) {
-      rmSync(join(parent, name), { recursive: true, force: true });
-    }
-  }
 }

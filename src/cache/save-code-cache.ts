@@ -1,6 +1,8 @@
+import { readdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { isBeingWritten } from "../atomic-write-sync.js";
 import { readCacheFile, writeCacheFile } from "./cache-file.js";
-import { removeOtherBuilds, type FreshModule } from "./cache-modules.js";
+import type { FreshModule } from "./cache-modules.js";
 import type { CodeCacheSlot, CommonJsRun } from "./code-cache.js";
 
 /**
@@ -33,7 +35,25 @@ function madeSince(slot: CodeCacheSlot, readAtStart: Buffer | undefined): boolea
  * `slotDir`; then removes the other builds' caches beside it. Never throws.
  */
 export function saveModuleCaches(fresh: readonly FreshModule[], slotDir: string): void {
-  if (fresh.length === 0) return;
   for (const { run, slot } of fresh) saveCodeCache(run, slot);
   removeOtherBuilds(slotDir);
+}
+
+/**
+ * Removes the other builds' directories of module caches beside `slotDir` (`cli-<digest>`, as
+ * `cli-<this build's digest>` is): the caches of files no longer run. Best effort.
+ */
+function removeOtherBuilds(slotDir: string): void {
+  const parent = dirname(slotDir);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name !== basename(slotDir) && /^cli-[0-9a-f]{16}$/.test(name)) {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
 }

@@ -43,8 +43,7 @@ export function runCachedEntry(
   argv: readonly string[],
 ): void {
   const codeDir = `${locateAwsafePaths(env, processPlatform).cacheDir}/code`;
-  const key = `awsafe code cache ${entry.digest} node ${process.version} ${process.arch}`;
-  const slot = { file: `${codeDir}/entry`, key };
+  const slot = { file: `${codeDir}/entry`, key: cacheKey(entry.digest) };
   const run = runCommonJs(entry.file, requireCachingCli(entry, codeDir), slot);
   if (run.fromCache || argv[2] !== "credential-process") return;
   process.once("exit", (code) => {
@@ -62,8 +61,9 @@ function requireCachingCli(entry: CachedEntry, codeDir: string): (id: string) =>
     if (!cachingCli && id.startsWith("./cli/")) {
       cachingCli = true;
       const slotDir = `${codeDir}/cli-${entry.cliDigest}`;
-      const key = `awsafe code cache ${entry.cliDigest} node ${process.version} ${process.arch}`;
-      const fresh = entry.loadModuleCaches().cacheModulesUnder(entry.cliDir, slotDir, key);
+      const fresh = entry
+        .loadModuleCaches()
+        .cacheModulesUnder(entry.cliDir, slotDir, cacheKey(entry.cliDigest));
       process.once("exit", () => {
         if (fresh.length > 0) entry.loadSaver().saveModuleCaches(fresh, slotDir);
       });
@@ -71,4 +71,9 @@ function requireCachingCli(entry: CachedEntry, codeDir: string): (id: string) =>
     return entry.require(id);
   };
   return require;
+}
+
+/** What tells a cache of code built under `digest` apart: that build, this Node, this machine. */
+function cacheKey(digest: string): string {
+  return `awsafe code cache ${digest} node ${process.version} ${process.arch}`;
 }

@@ -201,8 +201,16 @@ class LineParser {
         : "write the line as `key = value`";
       this.fail(lineNumber, "Expected an '=' sign defining a property", hint);
     }
-    const key = this.knownKey(start, equals) ?? this.readKey(start, equals, lineNumber);
-    if (key === undefined) return;
+    // A known key is a lower-case identifier already: none of the checks below can refuse it.
+    const known = this.knownKey(start, equals);
+    const rawKey = known ?? this.trimmed(start, equals);
+    if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
+    this.emitProperty();
+    if (known === undefined && !validIdentifier.test(rawKey)) {
+      this.skippingContinuation = true;
+      return;
+    }
+    const key = known ?? this.checkedKey(rawKey, lineNumber);
     const value = this.stripInlineComment(key, this.trimmed(equals + 1, end), lineNumber);
     this.hasProperty = true;
     this.key = key;
@@ -217,21 +225,7 @@ class LineParser {
   private knownKey(start: number, equals: number): string | undefined {
     // A property's line starts with no space; one space may come before the '='.
     const to = this.text.charCodeAt(equals - 1) === space ? equals - 1 : equals;
-    const key = knownKeyAt(this.text, start, to);
-    if (key !== undefined) this.emitProperty();
-    return key;
-  }
-
-  /** The key of a line starting at `start`; `undefined` when the SDKs skip the property. */
-  private readKey(start: number, equals: number, lineNumber: number): string | undefined {
-    const rawKey = this.trimmed(start, equals);
-    if (rawKey === "") this.fail(lineNumber, "Property did not have a name");
-    this.emitProperty();
-    if (!validIdentifier.test(rawKey)) {
-      this.skippingContinuation = true;
-      return undefined;
-    }
-    return this.checkedKey(rawKey, lineNumber);
+    return knownKeyAt(this.text, start, to);
   }
 
   private acceptContinuation(text: string, lineNumber: number): void {
