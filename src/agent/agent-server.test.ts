@@ -172,6 +172,39 @@ describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)
     await agent.closed;
   });
 
+  it("aborts a request whose client leaves while it works, and none that was answered", async () => {
+    const socket = socketPath();
+    const signals: AbortSignal[] = [];
+    let release: (() => void) | undefined;
+    const handlers: AgentHandlers = {
+      ...askingHandlers,
+      credentials: async (_request, _mfa, signal) => {
+        signals.push(signal);
+        // The first request works until released; the second is answered at once.
+        if (signals.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return {
+          credentials: { accessKeyId: "ASIAFAKE", secretAccessKey: "fake-TEST" },
+          region: undefined,
+        };
+      },
+    };
+    const agent = await listenAgent({ socketPath: socket, idleMs: 60_000, version: "t", handlers });
+    const leaving = await rawClient(socket);
+    leaving.write(`${JSON.stringify(request)}\n`);
+    await until(() => signals.length === 1);
+    leaving.destroy();
+    await until(() => signals[0]?.aborted === true);
+    release?.();
+    const answered = await askAgent(await client(socket), request, () => Promise.resolve("1"));
+    expect(answered.type).toBe("credentials");
+    await until(() => signals.length === 2);
+    // Time for the agent to see the answered connection close.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(signals[1]?.aborted).toBe(false);
+    agent.close();
+    await agent.closed;
+  });
+
   it("takes over a socket file left by a dead agent, and refuses to start beside a live one", async () => {
     const socket = socketPath();
     // What a killed agent leaves: a file at the path that nobody answers on (the e2e test
@@ -225,3 +258,11 @@ describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)
     expect(await connectAgent(socket, transport)).toBeUndefined();
   });
 });
+
+/** Resolves once `done()` holds, checking every 5 ms for up to 2 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 5) {
+    if (waited > 2_000) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -77,9 +77,20 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
   let started = false;
   const silent = setTimeout(() => socket.destroy(), agent.limits.requestWaitMs);
   socket.on("error", () => undefined);
+  // Whether the request's work is under way: only then has a client's leaving anything to abort
+  // (an abort builds its reason, a DOMException with a stack, which was most of what closing an
+  // answered connection cost).
+  let working = false;
+  const connection: ConnectionContext = {
+    ...agent,
+    busy: (busy) => {
+      working = busy;
+      agent.busy(busy);
+    },
+  };
   socket.on("close", () => {
     clearTimeout(silent);
-    left.abort();
+    if (working) left.abort();
     question?.fail(clientLeft());
   });
   // One question at a time: the agent asks, the client answers (or fails) before anything else.
@@ -170,7 +181,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
         agent.stop();
         return;
       case "forget":
-        answer(agent, finish, agent.handlers.forget(message), (sessions) => ({
+        answer(connection, finish, agent.handlers.forget(message), (sessions) => ({
           type: "forgotten",
           sessions,
         }));
@@ -179,7 +190,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
         const trace: string[] | undefined = message.debug === true ? [] : undefined;
         const traced = trace === undefined ? {} : { trace };
         answer(
-          agent,
+          connection,
           finish,
           trace === undefined
             ? agent.handlers.credentials(message, ask, left.signal, signIn)
