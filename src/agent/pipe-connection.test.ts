@@ -125,6 +125,23 @@ describe("the agent connection through Node's pipe handle", () => {
     expect(await lines).toEqual([`${big}!`, "second"]);
   });
 
+  it("reads ASCII in reads of any size, then text that is not, split between reads", async () => {
+    const long = "x".repeat(20_000);
+    const socket = await listen((peer) => {
+      peer.once("data", () => {
+        const answer = Buffer.from(`${long}\nascii\né€😀 after\n`);
+        const split = long.length + "\nascii\n".length + 1;
+        peer.write(answer.subarray(0, split));
+        for (let i = split; i < split + 6; i++) peer.write(answer.subarray(i, i + 1));
+        peer.end(answer.subarray(split + 6));
+      });
+    });
+    const connection = await connect(socket);
+    const lines = linesUntilClosed(connection);
+    connection.write("go\n");
+    expect(await lines).toEqual([long, "ascii", "é€😀 after"]);
+  });
+
   it("says when the other side closes without a word", async () => {
     const socket = await listen((peer) => peer.end());
     const connection = await connect(socket);

@@ -155,7 +155,18 @@ function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnec
   // Writes the handle could not finish at once, kept until it has.
   const writing = new Set<Request>();
   let endWhenWritten = false;
-  const decoder = new TextDecoder();
+  // The agent's lines are ASCII but for what a person wrote (a profile's name, an error quoting
+  // it). ASCII is made text here; a TextDecoder, Node's JavaScript that the hot path would compile
+  // for it, is made for the first chunk that is not ASCII and decodes the rest (every chunk
+  // before it ended on a character's end).
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  const decode = (bytes: Uint8Array): string => {
+    if (decoder === undefined) {
+      if (isAscii(bytes)) return asciiText(bytes);
+      decoder = new TextDecoder();
+    }
+    return decoder.decode(bytes, { stream: true });
+  };
   const close = () => {
     if (closed) return;
     closed = true;
@@ -174,7 +185,7 @@ function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnec
       return;
     }
     const offset = bindings.state[bindings.offsetIndex] ?? 0;
-    receive?.(decoder.decode(new Uint8Array(buffer, offset, read), { stream: true }));
+    receive?.(decode(new Uint8Array(buffer, offset, read)));
   };
   const write = (text: string) => {
     if (closed) return;
@@ -211,6 +222,21 @@ function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnec
     },
     destroy: close,
   };
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte > 0x7f) return false;
+  return true;
+}
+
+/** ASCII bytes as text, a slice at a time (each slice's bytes are one call's arguments). */
+function asciiText(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const codes = bytes.subarray(start, start + 8192) as unknown as number[];
+    text += String.fromCharCode.apply(null, codes);
+  }
+  return text;
 }
 
 function ignore(): void {

@@ -15,6 +15,11 @@ import { readCacheFile, writeCacheFile } from "./cache-file.js";
 
 const root = process.getuid?.() === 0;
 
+/** What readCacheFile returned, as text. */
+function text(bytes: Uint8Array | undefined): string | undefined {
+  return bytes === undefined ? undefined : Buffer.from(bytes).toString("utf8");
+}
+
 function cacheDir(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "awsafe-cache-")), "cache", "awsafe");
 }
@@ -26,10 +31,21 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
     expect(readFileSync(file, "utf8")).toBe("key 1\nbody\nlines\n");
-    expect(readCacheFile(file, "key 1")?.toString()).toBe("body\nlines\n");
+    expect(text(readCacheFile(file, "key 1"))).toBe("body\nlines\n");
     expect(readCacheFile(file, "key 2")).toBeUndefined();
     expect(readCacheFile(file, "key")).toBeUndefined();
     expect(readCacheFile(`${file}-missing`, "key 1")).toBeUndefined();
+  });
+
+  it("read a header that is not ASCII, and nothing from a file shorter than the header", () => {
+    const file = path.join(cacheDir(), "entry");
+    writeCacheFile(file, "clé ✓", [Buffer.from("body")]);
+    expect(text(readCacheFile(file, "clé ✓"))).toBe("body");
+    expect(readCacheFile(file, "cle ✓")).toBeUndefined();
+    expect(readCacheFile(file, "clé ✓ and more than the file holds")).toBeUndefined();
+    writeCacheFile(file, "key", []);
+    expect(text(readCacheFile(file, "key"))).toBe("");
+    expect(readCacheFile(file, "key and more")).toBeUndefined();
   });
 
   it("ignore a file others may read or write, and a symlink in its place", () => {
@@ -40,7 +56,7 @@ describe("writeCacheFile and readCacheFile", () => {
     chmodSync(file, 0o600);
     symlinkSync(file, `${file}-link`);
     expect(readCacheFile(`${file}-link`, "key")).toBeUndefined();
-    expect(readCacheFile(file, "key")?.toString()).toBe("body");
+    expect(text(readCacheFile(file, "key"))).toBe("body");
   });
 
   it("ignore a file in a directory others may write, and make awsafe's directory 0700 again", () => {
@@ -50,7 +66,7 @@ describe("writeCacheFile and readCacheFile", () => {
     expect(readCacheFile(file, "key")).toBeUndefined();
     expect(writeCacheFile(file, "key", [Buffer.from("new")])).toBeUndefined();
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
-    expect(readCacheFile(file, "key")?.toString()).toBe("new");
+    expect(text(readCacheFile(file, "key"))).toBe("new");
   });
 
   it.skipIf(!root)("ignores a file another user owns, and writes a file of its own", () => {
@@ -59,7 +75,7 @@ describe("writeCacheFile and readCacheFile", () => {
     chownSync(file, 12345, 12345);
     expect(readCacheFile(file, "key")).toBeUndefined();
     chownSync(file, 0, 0);
-    expect(readCacheFile(file, "key")?.toString()).toBe("body");
+    expect(text(readCacheFile(file, "key"))).toBe("body");
   });
 
   it("say why they cannot write, without throwing", () => {

@@ -102,7 +102,7 @@ describe("runCommonJs and saveCodeCache", () => {
     writeFileSync(slot.file, `${slot.key}\nnot V8's code`, { mode: 0o600 });
     const refused = runCommonJs(file, require, slot);
     expect(refused.fromCache).toBe(false);
-    expect(refused.readAtStart?.toString("latin1")).toBe("not V8's code");
+    expect(Buffer.from(refused.readAtStart ?? []).toString("latin1")).toBe("not V8's code");
     expect(saveCodeCache(refused, slot)).toBeUndefined();
     expect(runCommonJs(file, require, slot).fromCache).toBe(true);
   });

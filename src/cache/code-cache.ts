@@ -18,7 +18,7 @@ export interface CommonJsRun {
   /** The script, whose code save-code-cache.ts writes for the next run. */
   readonly script: Script;
   /** The cache this run found in the slot (used, or refused by V8), as read. */
-  readonly readAtStart: Buffer | undefined;
+  readonly readAtStart: Uint8Array | undefined;
 }
 
 /**

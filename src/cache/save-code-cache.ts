@@ -25,9 +25,9 @@ export function saveCodeCache(run: CommonJsRun, slot: CodeCacheSlot): string | u
 }
 
 /** Whether the slot holds a cache for its key other than the one the run read (or none). */
-function madeSince(slot: CodeCacheSlot, readAtStart: Buffer | undefined): boolean {
+function madeSince(slot: CodeCacheSlot, readAtStart: Uint8Array | undefined): boolean {
   const now = readCacheFile(slot.file, slot.key);
-  return now !== undefined && (readAtStart === undefined || !now.equals(readAtStart));
+  return now !== undefined && (readAtStart === undefined || Buffer.compare(now, readAtStart) !== 0);
 }
 
 /**

@@ -80,8 +80,12 @@ export function openListingCache(
 }
 
 /** The entry after its time line, unless it was made in the racy window of its files. */
-function usableEntry(bytes: Buffer | undefined, stamps: readonly FileStamp[]): Buffer | undefined {
-  if (bytes === undefined) return undefined;
+function usableEntry(
+  read: Uint8Array | undefined,
+  stamps: readonly FileStamp[],
+): Buffer | undefined {
+  if (read === undefined) return undefined;
+  const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   const newline = bytes.indexOf(0x0a);
   if (newline < 1) return undefined;
   const madeAtMs = Number(bytes.toString("latin1", 0, newline));
