@@ -107,9 +107,12 @@ class FileMerger implements IniHandler {
     this.ssoSessions = merged.ssoSessions;
     this.locations = merged.locations;
     this.seen = firstFile ? undefined : { profile: new Set(), "sso-session": new Set() };
-    // `[profile default]` anywhere in the config file hides every `[default]` (SDK rule).
+    // `[profile default]` anywhere in the config file hides every `[default]` (SDK rule). The
+    // expression tries every line; most files never say "default", which one scan finds first.
     this.hasPrefixedDefault =
-      fileKind === "config" && /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(file.text);
+      fileKind === "config" &&
+      file.text.includes("default") &&
+      /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(file.text);
   }
 
   section(header: string, line: number): void {

@@ -38,12 +38,13 @@ export function planCredentials(
  */
 export function createPlanner(config: ConfigData, facts: PlanFacts = {}): Planner {
   const stored = facts.storedKeyProfiles ?? noProfiles;
-  const readProfile = cachedProfileReader(config);
+  const readProfile = cachedProfileReader(config, (name) => profileExists(config, stored, name));
   return (profileName) => {
-    if (!profileExists(config, stored, profileName)) {
+    const selected = readProfile(profileName);
+    if (selected === undefined) {
       throw unknownProfileError(profileName, knownProfiles(config, stored));
     }
-    const chain = walkSourceChain(config, readProfile, profileName, stored);
+    const chain = walkSourceChain(config, readProfile, selected, stored);
     const region = chain.selected.region;
     const steps = chainSteps(chain);
     return region === undefined

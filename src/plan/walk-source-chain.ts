@@ -8,7 +8,7 @@ import {
   NoCredentialsError,
   roleWithoutSourceError,
 } from "./plan-errors.js";
-import { knownProfiles, profileExists } from "./profile-names.js";
+import { knownProfiles } from "./profile-names.js";
 import { hasLongTermKeys, longTermKeysStep, resolveSource } from "./resolve-source.js";
 
 /** A profile whose `role_arn` is assumed. */
@@ -25,7 +25,7 @@ export interface SourceChain {
 }
 
 /**
- * Follows `source_profile` from `selected` (which must exist) the way botocore's
+ * Follows `source_profile` from `selected` the way botocore's
  * AssumeRoleProvider does (SPECS §b.2): the selected profile's `role_arn` beats its own keys; a
  * source profile with keys uses them and ignores its role; a profile may name itself only when
  * it has keys; any other revisit is a cycle.
@@ -35,13 +35,13 @@ export interface SourceChain {
 export function walkSourceChain(
   config: ConfigData,
   readProfile: ProfileReader,
-  selected: string,
+  selected: Profile,
   storedKeyProfiles: ReadonlySet<string>,
 ): SourceChain {
   // Every profile visited but the current one is a role of the chain, so the roles are the
   // visited list: no second array per profile planned.
   const rolesFromTop: RoleProfile[] = [];
-  let profile = readProfile(selected);
+  let profile = selected;
   for (;;) {
     const role = roleHop(profile, rolesFromTop.length === 0, storedKeyProfiles);
     if (role === undefined) {
@@ -67,10 +67,11 @@ export function walkSourceChain(
     if (isVisited(rolesFromTop, next)) {
       throw cycleError([...rolesFromTop.map((visited) => visited.name), next]);
     }
-    if (!profileExists(config, storedKeyProfiles, next)) {
+    const source = readProfile(next);
+    if (source === undefined) {
       throw missingSourceError(role.name, next, knownProfiles(config, storedKeyProfiles));
     }
-    profile = readProfile(next);
+    profile = source;
   }
 }
 

@@ -16,6 +16,13 @@ describe("cachedProfileReader", () => {
     expect(read("a")).toEqual({ name: "a", region: "x" });
   });
 
+  it("reads no profile that does not exist, by the files or by what it is told", () => {
+    expect(cachedProfileReader(data)("absent")).toBeUndefined();
+    const stored = cachedProfileReader(data, (name) => name === "stored");
+    expect(stored("stored")).toEqual({ name: "stored" });
+    expect(stored("a")).toBeUndefined();
+  });
+
   it("throws again for a profile that failed", () => {
     const read = cachedProfileReader(data);
     expect(() => read("bad")).toThrow('profile "bad" has duration_seconds "1h"');
