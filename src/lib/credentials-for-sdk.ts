@@ -13,20 +13,21 @@ import { libraryMfaSource } from "./library-mfa-source.js";
  * environment read again, so a changed `AWS_PROFILE` counts), then the route every credential
  * command takes (runtime/obtain-credentials.ts): the agent, started with the awsafe beside this
  * library when none runs, else this process. The profile: the init's, the calling client's, then
- * `AWS_PROFILE` and the default. Every failure is thrown as the SDK's error class (see
+ * `AWS_PROFILE` and the default; STS's region: the init's, the calling client's, then the
+ * engine's (`AWS_REGION`, the profile's). Every failure is thrown as the SDK's error class (see
  * to-provider-error.ts).
  */
 export async function credentialsForSdk(
   init: FromAwsafeInit,
-  clientProfile: string | undefined,
+  client: { readonly profile: string | undefined; readonly region: string | undefined },
   cli: URL,
 ): Promise<AwsCredentialIdentity> {
   try {
     checkInit(init);
     const context = libraryContext(fileURLToPath(cli));
     const resolved = await obtainCredentials(context, {
-      profile: init.profile ?? clientProfile ?? selectedProfileName(context.env),
-      options: { durationSeconds: init.durationSeconds, region: init.region },
+      profile: init.profile ?? client.profile ?? selectedProfileName(context.env),
+      options: { durationSeconds: init.durationSeconds, region: init.region ?? client.region },
       agent: true,
       backend: undefined,
       mfaToken: undefined,

@@ -16,7 +16,10 @@ export interface FromAwsafeInit {
   readonly mfaCodeProvider?: ((mfaSerial: string) => Promise<string>) | undefined;
   /** The lifetime of the credentials in seconds (as `awsafe --duration`); capped where AWS caps it. */
   readonly durationSeconds?: number | undefined;
-  /** The region to call STS in. Default: `AWS_REGION`, then the profile's `region`. */
+  /**
+   * The region to call STS in. Default: the region of the client the provider is given to (as
+   * the SDK's own providers do), then `AWS_REGION`, then the profile's `region`.
+   */
   readonly region?: string | undefined;
 }
 
@@ -46,18 +49,50 @@ export function fromAwsafe(init: FromAwsafeInit = {}): AwsCredentialIdentityProv
     // Loaded at the first call, not at import: the SDK's error class, the agent's client, and
     // only when needed the in-process engine with the AWS SDK's STS client.
     const { credentialsForSdk } = await import("./credentials-for-sdk.js");
-    return credentialsForSdk(init, clientProfile(identityProperties), libraryCli);
+    const client = callerClientConfig(identityProperties);
+    return credentialsForSdk(
+      init,
+      {
+        profile: clientProfile(client),
+        region: init.region === undefined ? await clientRegion(client) : undefined,
+      },
+      libraryCli,
+    );
   };
 }
 
 /** Where this library's CLI is (beside this bundle, `dist/cli.cjs`): what starts the agent. */
 const libraryCli = new URL("./cli.cjs", import.meta.url);
 
-/** The `profile` of the client config the SDK passes a provider (SDK 3.6xx and later). */
-function clientProfile(
+/** The config of the client that calls the provider, which the SDK passes (3.6xx and later). */
+function callerClientConfig(
   identityProperties: Record<string, unknown> | undefined,
-): string | undefined {
+): Record<string, unknown> | undefined {
   const config = identityProperties?.["callerClientConfig"];
-  if (typeof config !== "object" || config === null || !("profile" in config)) return undefined;
-  return typeof config.profile === "string" && config.profile !== "" ? config.profile : undefined;
+  return typeof config === "object" && config !== null
+    ? (config as Record<string, unknown>)
+    : undefined;
+}
+
+/** The calling client's `profile`. */
+function clientProfile(config: Record<string, unknown> | undefined): string | undefined {
+  const profile = config?.["profile"];
+  return typeof profile === "string" && profile !== "" ? profile : undefined;
+}
+
+/**
+ * The calling client's region: a string, or (once the client has resolved its config) a function
+ * that gives one. `undefined` when it has none, or finding it fails: the next default decides.
+ */
+async function clientRegion(
+  config: Record<string, unknown> | undefined,
+): Promise<string | undefined> {
+  const region = config?.["region"];
+  try {
+    const value: unknown =
+      typeof region === "function" ? await (region as () => unknown)() : region;
+    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

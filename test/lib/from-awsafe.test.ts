@@ -141,6 +141,18 @@ describe("fromAwsafe() in an application of the SDK for JavaScript v3", () => {
     expect(await roleCalls()).toEqual({ "sts:GetSessionToken": 1, "sts:AssumeRole": 1 });
   });
 
+  it("calls STS in the region of the client it is given to, when given none itself", async () => {
+    const world = await storedKeysWorld();
+    const { result } = await application(world, ["client-region", "admin", "eu-central-1"]);
+    expect(result.arn).toMatch(adminIdentity);
+    // The stored key signed GetSessionToken there (what IAM's GetAccessKeyLastUsed reports),
+    // not in the profile's region (us-east-1).
+    const key = emulator.state.world.accessKeys.get(
+      seedUser(emulator, "assume-only").accessKeyId ?? "",
+    );
+    expect(key?.lastUsed).toMatchObject({ serviceName: "sts", region: "eu-central-1" });
+  });
+
   it("makes 20 clients in parallel, on a cold cache, cost one MFA code (the caller's mfaCodeProvider) and one session", async () => {
     const world = await storedKeysWorld();
     const { result } = await application(world, ["parallel", "20", "admin"]);
