@@ -22,8 +22,9 @@ import { isProcessAlive } from "./process-alive.js";
  * in the same directory ({@link tempName}), written, synced and given `mode`, is renamed over it,
  * so readers see the old file or the new one. `data` is called once the temporary file exists,
  * so other writers can tell the file is being written ({@link isBeingWritten}). Leftovers of dead
- * writers of `file` older than {@link defaultLeftoverMinAgeMs} go first. The synchronous sibling of atomic-write.ts's writeFileAtomically, for files awsafe
- * alone writes (it neither follows a symlink to its target nor keeps another owner).
+ * writers of `file` older than {@link defaultLeftoverMinAgeMs} go first. The synchronous sibling
+ * of atomic-write.ts's writeFileAtomically, for files awsafe alone writes (it neither follows a
+ * symlink to its target nor keeps another owner).
  */
 export function writeFileAtomicallySync(
   file: string,

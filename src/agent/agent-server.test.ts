@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { AuthError } from "../errors.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 import { type AgentTransport, askAgent, connectAgent } from "./agent-client.js";
@@ -191,13 +191,19 @@ describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)
     const agent = await listenAgent({ socketPath: socket, idleMs: 60_000, version: "t", handlers });
     const leaving = await rawClient(socket);
     leaving.write(`${JSON.stringify(request)}\n`);
-    await until(() => signals.length === 1);
+    await vi.waitFor(() => {
+      expect(signals).toHaveLength(1);
+    });
     leaving.destroy();
-    await until(() => signals[0]?.aborted === true);
+    await vi.waitFor(() => {
+      expect(signals[0]?.aborted).toBe(true);
+    });
     release?.();
     const answered = await askAgent(await client(socket), request, () => Promise.resolve("1"));
     expect(answered.type).toBe("credentials");
-    await until(() => signals.length === 2);
+    await vi.waitFor(() => {
+      expect(signals).toHaveLength(2);
+    });
     // Time for the agent to see the answered connection close.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(signals[1]?.aborted).toBe(false);
@@ -258,11 +264,3 @@ describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)
     expect(await connectAgent(socket, transport)).toBeUndefined();
   });
 });
-
-/** Resolves once `done()` holds, checking every 5 ms for up to 2 s. */
-async function until(done: () => boolean): Promise<void> {
-  for (let waited = 0; !done(); waited += 5) {
-    if (waited > 2_000) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

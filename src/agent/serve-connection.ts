@@ -81,12 +81,9 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
   // (an abort builds its reason, a DOMException with a stack, which was most of what closing an
   // answered connection cost).
   let working = false;
-  const connection: ConnectionContext = {
-    ...agent,
-    busy: (busy) => {
-      working = busy;
-      agent.busy(busy);
-    },
+  const busy = (now: boolean) => {
+    working = now;
+    agent.busy(now);
   };
   socket.on("close", () => {
     clearTimeout(silent);
@@ -181,7 +178,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
         agent.stop();
         return;
       case "forget":
-        answer(connection, finish, agent.handlers.forget(message), (sessions) => ({
+        answer(busy, finish, agent.handlers.forget(message), (sessions) => ({
           type: "forgotten",
           sessions,
         }));
@@ -190,7 +187,7 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
         const trace: string[] | undefined = message.debug === true ? [] : undefined;
         const traced = trace === undefined ? {} : { trace };
         answer(
-          connection,
+          busy,
           finish,
           trace === undefined
             ? agent.handlers.credentials(message, ask, left.signal, signIn)
@@ -217,15 +214,15 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
   });
 }
 
-/** Sends what `work` comes to, or its error, while the agent counts the request as busy. */
+/** Sends what `work` comes to, or its error, reporting the request `busy` until it settles. */
 function answer<T>(
-  agent: ConnectionContext,
+  busy: (working: boolean) => void,
   finish: (message: AgentMessage) => void,
   work: Promise<T>,
   message: (result: T) => AgentMessage,
   traced: { readonly trace?: readonly string[] } = {},
 ): void {
-  agent.busy(true);
+  busy(true);
   work.then(
     (result) => {
       finish(message(result));
@@ -237,7 +234,7 @@ function answer<T>(
   void work
     .catch(() => undefined)
     .finally(() => {
-      agent.busy(false);
+      busy(false);
     });
 }
 

@@ -47,9 +47,9 @@ export function readCacheFile(file: string, header: string): Uint8Array | undefi
  * Replaces `file` with `header`, a newline and the parts of `body`, atomically (a reader sees the
  * old file or the new one), 0600 in a directory made 0700. A `body` given as a function is made
  * once the temporary file exists (see atomic-write-sync.ts's `isBeingWritten`). Returns why it
- * could not (a read-only or foreign directory, a full disk), or `undefined`; it never throws: a cache that cannot be
- * written costs the next run its time, nothing else. Synchronous: the hot path writes its code
- * cache from its process's 'exit' event.
+ * could not (a read-only or foreign directory, a full disk), or `undefined`; it never throws: a
+ * cache that cannot be written costs the next run its time, nothing else. Synchronous: the hot
+ * path writes its code cache from its process's 'exit' event.
  */
 export function writeCacheFile(
   file: string,

@@ -24,8 +24,9 @@ export interface CommonJsRun {
 /**
  * Runs the CommonJS file `file` as Node's loader would (`exports`, `module` (a fresh one unless
  * given), `__filename`, `__dirname`; `require` is the caller's, so `file` lies beside the
- * caller), compiled from V8's code cache in `slot` when the slot holds one for this script: V8 then neither parses the file
- * nor compiles any function the run that saved the cache had compiled. V8 checks the cache
+ * caller), compiled from V8's code cache in `slot` when the slot holds one for this script: V8
+ * then neither parses the file nor compiles any function the run that saved the cache had
+ * compiled. V8 checks the cache
  * against its own version, its flags and the source's length, and compiles afresh when they
  * differ; the slot's key stands for the rest (the script's digest). The cache is bytecode that
  * runs as this user: it is read only from a file of theirs that no one else may write. The file

@@ -52,10 +52,7 @@ export function fromAwsafe(init: FromAwsafeInit = {}): AwsCredentialIdentityProv
     const client = callerClientConfig(identityProperties);
     return credentialsForSdk(
       init,
-      {
-        profile: clientProfile(client),
-        region: init.region === undefined ? await clientRegion(client) : undefined,
-      },
+      { profile: clientProfile(client), region: await clientRegion(client) },
       libraryCli,
     );
   };
