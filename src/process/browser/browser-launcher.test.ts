@@ -26,7 +26,10 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** An executable `name` in a fresh folder that records its arguments in `<folder>/argv`. */
+/**
+ * An executable `name` in a fresh folder that records its arguments in `<folder>/argv`; `argv`
+ * throws until they are all there (a detached launch may still be writing when the test reads).
+ */
 function recorder(name: string, status = 0): { dir: string; argv: () => string[] } {
   const dir = mkdtempSync(path.join(scratch, "bin-"));
   const file = path.join(dir, name);
@@ -37,7 +40,11 @@ function recorder(name: string, status = 0): { dir: string; argv: () => string[]
   chmodSync(file, 0o755);
   return {
     dir,
-    argv: () => readFileSync(path.join(dir, "argv"), "utf8").trim().split("\n"),
+    argv: () => {
+      const text = readFileSync(path.join(dir, "argv"), "utf8");
+      if (!text.endsWith("\n")) throw new Error(`${dir}/argv is still being written`);
+      return text.trim().split("\n");
+    },
   };
 }
 
