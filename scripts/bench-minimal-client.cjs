@@ -1,11 +1,11 @@
 // The least a Node client of the agent can do, for the bench's
 // hot-path-minimal-node-client-vs-node-floor and hot-path-minimal-pipe-client-vs-node-floor
 // lines: connect to the agent's socket, send the request `awsafe credential-process <profile>`
-// sends (the same line: protocol version, profile, the environment variables a request carries),
-// read the answer and print it as the credential_process document. None of awsafe's checks (the
-// socket directory's owner and mode, AWSAFE_AGENT, the store choice, starting an agent, MFA,
-// errors, a limit on the wait): what it costs over `node -e 0` is the floor of any client, not of
-// a correct one. Through node:net by default; with --pipe through Node's pipe handle, as
+// sends first (the same line: protocol version, profile, the environment variables a request
+// carries, and `ifRemembered`), read the answer and print the line it carries. None of awsafe's
+// checks (the socket directory's owner and mode, AWSAFE_AGENT, the answer's shape, the hand-over
+// when the agent remembers nothing, errors, a limit on the wait): what it costs over `node -e 0`
+// is the floor of any client, not of a correct one. Through node:net by default; with --pipe through Node's pipe handle, as
 // dist/cli.cjs goes (src/agent/pipe-connection.ts): the floor of any Node client of the agent.
 // Usage: node scripts/bench-minimal-client.cjs <profile> [--pipe]
 /* global TextDecoder */
@@ -36,7 +36,7 @@ const socketPath =
     ? path.join(runtime, "awsafe", "agent.sock")
     : path.join(dataDir, "run", "agent.sock");
 
-const request = `${JSON.stringify({ v: 1, type: "credentials", profile: process.argv[2], env: sent })}\n`;
+const request = `${JSON.stringify({ v: 1, type: "credentials", profile: process.argv[2], env: sent, ifRemembered: true })}\n`;
 let pending = "";
 
 /** Takes the answer's text as it comes; true once the answer is printed. */
@@ -47,23 +47,12 @@ function received(text) {
     const message = JSON.parse(pending.slice(0, end));
     pending = pending.slice(end + 1);
     if (message.type === "accepted") continue;
-    if (message.type !== "credentials") {
+    if (message.type !== "process-output") {
       process.stderr.write(`bench-minimal-client: the agent answered ${message.type}\n`);
       process.exitCode = 1;
       return true;
     }
-    const c = message.credentials;
-    require("node:fs").writeSync(
-      1,
-      `${JSON.stringify({
-        Version: 1,
-        AccessKeyId: c.accessKeyId,
-        SecretAccessKey: c.secretAccessKey,
-        SessionToken: c.sessionToken,
-        Expiration: c.expiration,
-        AccountId: c.accountId,
-      })}\n`,
-    );
+    require("node:fs").writeSync(1, message.text);
     return true;
   }
   return false;

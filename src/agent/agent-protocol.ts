@@ -31,6 +31,14 @@ export interface CredentialsRequest {
    * understand each other (an older agent ignores it and sends no trace).
    */
   readonly debug?: boolean;
+  /**
+   * Answer only with an answer the agent remembers (the same request over unchanged files, see
+   * answer-cache.ts), as `process-output`; otherwise an error of kind `client-only`, at once, with
+   * nothing started: no store opened, no AWS call, no question. A client sends it before it
+   * does anything else (runtime/remembered-answer.ts) and asks in full when refused. An agent of
+   * protocol 1 without it resolves the request as usual, which such a client does not wait for.
+   */
+  readonly ifRemembered?: boolean;
 }
 
 /**
@@ -119,6 +127,8 @@ export type AgentMessage =
       /** Asked for with `debug`: the agent's `--debug` lines for this request (no secret). */
       readonly trace?: readonly string[];
     }
+  /** The answer to an `ifRemembered` request: the line `credential_process` prints. */
+  | { readonly type: "process-output"; readonly text: string }
   | { readonly type: "status"; readonly status: AgentStatus }
   | { readonly type: "forgotten"; readonly sessions: number }
   | { readonly type: "stopping" }

@@ -6,8 +6,10 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { AuthError } from "../errors.js";
 import type { MfaRequest } from "../ports/mfa-code-source.js";
 import { type AgentTransport, askAgent, connectAgent } from "./agent-client.js";
-import { agentProtocolVersion, type CredentialsRequest } from "./agent-protocol.js";
+import { processOutput } from "../ports/credentials-json.js";
+import { agentProtocolVersion, type CredentialsRequest, encodeMessage } from "./agent-protocol.js";
 import { AgentAlreadyRunning, listenAgent } from "./agent-server.js";
+import { ClientOnlyError } from "./client-only-error.js";
 import type { AgentHandlers } from "./serve-connection.js";
 import { fromWireError } from "./wire-error.js";
 
@@ -262,5 +264,77 @@ describe.each<AgentTransport>(["pipe", "net"])("the agent server and client (%s)
     const agent = await listenTest(socket, 1);
     await agent.closed;
     expect(await connectAgent(socket, transport)).toBeUndefined();
+  });
+});
+
+describe("a request for a remembered answer (ifRemembered)", () => {
+  const credentials = {
+    accessKeyId: "ASIAFAKEREMEMBERED",
+    secretAccessKey: "fake-TEST",
+    sessionToken: "token-TEST",
+    expiration: new Date("2030-01-02T03:04:05Z"),
+  };
+  /** An agent whose handler answers the remembered request, or refuses the rest. */
+  const listenRemembering = (socket: string, seen: CredentialsRequest[]) =>
+    listenAgent({
+      socketPath: socket,
+      idleMs: 60_000,
+      version: "t",
+      handlers: {
+        ...askingHandlers,
+        credentials: (asked) => {
+          seen.push(asked);
+          return asked.profile === "admin"
+            ? Promise.resolve({ credentials, region: "eu-west-1" })
+            : Promise.reject(new ClientOnlyError("The agent remembers no answer to this request"));
+        },
+      },
+    });
+  /** Everything the agent sends on one connection for `line`, with how many reads it took. */
+  const converse = async (socket: string, line: string) => {
+    const raw = await rawClient(socket);
+    raw.setEncoding("utf8");
+    const chunks: string[] = [];
+    raw.on("data", (chunk: string) => chunks.push(chunk));
+    raw.write(line);
+    await new Promise((resolve) => raw.on("close", resolve));
+    return chunks;
+  };
+
+  it("is answered with the line credential_process prints, in one write with `accepted`", async () => {
+    const socket = socketPath();
+    const seen: CredentialsRequest[] = [];
+    const agent = await listenRemembering(socket, seen);
+    const chunks = await converse(socket, encodeMessage({ ...request, ifRemembered: true }));
+    expect(seen.map((asked) => asked.ifRemembered)).toEqual([true]);
+    expect(chunks).toEqual([
+      `${encodeMessage({ type: "accepted" })}${encodeMessage({
+        type: "process-output",
+        text: processOutput(credentials),
+      })}`,
+    ]);
+    // A request without it gets the credentials as ever.
+    const [plain] = await converse(socket, encodeMessage(request));
+    expect(plain).toContain('"type":"credentials"');
+    expect(seen.map((asked) => asked.ifRemembered)).toEqual([true, undefined]);
+    agent.close();
+    await agent.closed;
+  });
+
+  it("is refused as the client's to work out when the agent remembers none", async () => {
+    const socket = socketPath();
+    const agent = await listenRemembering(socket, []);
+    const chunks = await converse(
+      socket,
+      encodeMessage({ ...request, profile: "other", ifRemembered: true }),
+    );
+    const lines = chunks.join("").split("\n").filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual([
+      "accepted",
+      "error",
+    ]);
+    expect(lines[1]).toContain('"kind":"client-only"');
+    agent.close();
+    await agent.closed;
   });
 });

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync } from "node:fs";
+import { lstatSync, mkdirSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Environment } from "../ports/environment.js";
 import { StoreError } from "../errors.js";
@@ -34,8 +34,7 @@ export function preparePrivateDir(socketPath: string): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     stat = lstatSync(dir);
   }
-  const uid = process.getuid?.();
-  if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o077) !== 0) {
+  if (!isPrivateDir(stat)) {
     throw new StoreError(
       `The agent's directory ${dir} is not private (a 0700 directory of this user)`,
       {
@@ -43,4 +42,19 @@ export function preparePrivateDir(socketPath: string): void {
       },
     );
   }
+}
+
+/**
+ * Whether `dir` is a real directory (not a symlink) of this user that no one else can enter:
+ * what a client checks before it sends the agent anything, as {@link preparePrivateDir} does.
+ */
+export function isPrivateDir(dir: string | Stats): boolean {
+  const stat = typeof dir === "string" ? lstatSync(dir, { throwIfNoEntry: false }) : dir;
+  const uid = process.getuid?.();
+  return (
+    stat !== undefined &&
+    stat.isDirectory() &&
+    (uid === undefined || stat.uid === uid) &&
+    (stat.mode & 0o077) === 0
+  );
 }

@@ -16,11 +16,11 @@ describe("agent message parsing", () => {
     expect(parsed?.type === "credentials" ? Object.keys(parsed.env) : []).toEqual(["HOME"]);
   });
 
-  it("reads sessionOnly only when it is true", () => {
+  it.each(["sessionOnly", "ifRemembered"])("reads %s only when it is true", (name) => {
     const ask = (value: string) =>
-      client(`{"v":1,"type":"credentials","profile":"p","env":{},"sessionOnly":${value}}`);
-    expect(ask("true")).toMatchObject({ sessionOnly: true });
-    expect(ask('"yes"')).not.toHaveProperty("sessionOnly");
+      client(`{"v":1,"type":"credentials","profile":"p","env":{},"${name}":${value}}`);
+    expect(ask("true")).toMatchObject({ [name]: true });
+    expect(ask('"yes"')).not.toHaveProperty(name);
   });
 
   it.each([

@@ -39,6 +39,7 @@ export function parseClientMessage(m: Fields): ClientMessage | undefined {
         ...(region === undefined ? {} : { region }),
         ...(backend === undefined ? {} : { backend }),
         ...(m.debug === true ? { debug: true } : {}),
+        ...(m.ifRemembered === true ? { ifRemembered: true } : {}),
       };
     }
     case "forget": {

@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import type { AgentConnection } from "./agent-connection.js";
-import { connectOverPipe, pipeBindings, probePipeBindings } from "./pipe-connection.js";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { type AgentConnection, maxMessageBytes } from "./agent-connection.js";
+import {
+  connectOverPipe,
+  exchangeLine,
+  pipeBindings,
+  probePipeBindings,
+} from "./pipe-connection.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "awsafe-pipe-"));
 const servers: Server[] = [];
@@ -174,5 +179,56 @@ describe("the agent connection through Node's pipe handle", () => {
     });
     await ended;
     expect(received.length).toBe(2 * 1024 * 1024 + 1);
+  });
+});
+
+describe("one exchange through the pipe handle (exchangeLine)", () => {
+  const bindings = () => {
+    const found = pipeBindings();
+    if (found === undefined) throw new Error("no pipe bindings");
+    return found;
+  };
+
+  it("sends the request and settles with the first line that is not the one to skip", async () => {
+    let received = "";
+    const socket = await listen((peer) => {
+      peer.setEncoding("utf8");
+      peer.on("data", (chunk: string) => {
+        received += chunk;
+        // Two lines in one write, then the answer split between writes, with a non-ASCII name.
+        peer.write('{"type":"accepted"}\n{"type":"x",');
+        setTimeout(() => peer.write('"name":"Zoë"}\n{"type":"later"}\n'), 20);
+      });
+    });
+    const line = await exchangeLine(bindings(), socket, "ask\n", '{"type":"accepted"}', 5000);
+    expect(line).toBe('{"type":"x","name":"Zoë"}');
+    expect(received).toBe("ask\n");
+  });
+
+  it("settles with nothing when none listens, the peer ends first, or is silent too long", async () => {
+    const accepted = '{"type":"accepted"}';
+    expect(await exchangeLine(bindings(), socketPath(), "ask\n", accepted, 5000)).toBeUndefined();
+    const ends = await listen((peer) => peer.end(`${accepted}\npartial`));
+    expect(await exchangeLine(bindings(), ends, "ask\n", accepted, 5000)).toBeUndefined();
+    let closed = false;
+    const silent = await listen((peer) => {
+      peer.resume();
+      peer.on("close", () => (closed = true));
+    });
+    const started = performance.now();
+    expect(await exchangeLine(bindings(), silent, "ask\n", accepted, 200)).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    // The connection was closed: the silent peer sees its end.
+    await vi.waitFor(() => {
+      expect(closed).toBe(true);
+    });
+  });
+
+  it("settles with nothing for a line longer than any message", async () => {
+    const flood = await listen((peer) => {
+      peer.on("error", () => undefined);
+      peer.write("x".repeat(maxMessageBytes + 10));
+    });
+    expect(await exchangeLine(bindings(), flood, "ask\n", "", 5000)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { AgentConnection } from "./agent-connection.js";
-import { lineSplitter } from "./agent-connection.js";
+import { lineSplitter, maxMessageBytes } from "./agent-connection.js";
 
 /**
  * The agent's socket reached through Node's own pipe handle, the one under node:net, without
@@ -147,6 +147,73 @@ export function connectOverPipe(
   });
 }
 
+/**
+ * One exchange with the agent on `socketPath`, for a client that loads nothing else first
+ * (runtime/remembered-answer.ts): sends `request` (one line) and settles with the first line it
+ * receives that is not `skip`, without its newline; `undefined` when none listens there, the
+ * connection ends or fails first, the line grows past `maxMessageBytes`, or nothing comes within
+ * `waitMs`. The connection is closed then. One function with few closures, timed by
+ * `Atomics.waitAsync` (see deadline.ts): compiling each function costs such a client more than
+ * running it.
+ */
+export function exchangeLine(
+  bindings: PipeBindings,
+  socketPath: string,
+  request: string,
+  skip: string,
+  waitMs: number,
+): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const handle = new bindings.Pipe(bindings.socketType);
+    const connect = new bindings.PipeConnectWrap();
+    const timer = new Int32Array(new SharedArrayBuffer(4));
+    const decode = chunkDecoder();
+    let received = "";
+    let open = true;
+    const finish = (line?: string) => {
+      if (!open) return;
+      open = false;
+      handle.onread = ignore;
+      handle.close();
+      Atomics.notify(timer, 0);
+      resolve(line);
+    };
+    const wait = Atomics.waitAsync(timer, 0, 0, waitMs);
+    if (wait.async) {
+      void wait.value.then(() => {
+        finish();
+      });
+    }
+    connect.oncomplete = (status) => {
+      const write = new bindings.WriteWrap();
+      write.handle = handle;
+      write.oncomplete = ignore;
+      if (status < 0 || handle.writeUtf8String(write, request) < 0 || handle.readStart() < 0) {
+        finish();
+      }
+    };
+    handle.onread = (buffer) => {
+      const read = bindings.state[bindings.readBytesIndex] ?? -1;
+      if (read === 0) return;
+      if (read < 0 || buffer === undefined) {
+        finish();
+        return;
+      }
+      received += decode(new Uint8Array(buffer, bindings.state[bindings.offsetIndex] ?? 0, read));
+      for (let end = received.indexOf("\n"); end !== -1; end = received.indexOf("\n")) {
+        const line = received.slice(0, end);
+        received = received.slice(end + 1);
+        if (line !== skip) {
+          finish(line);
+          return;
+        }
+      }
+      if (received.length > maxMessageBytes) finish();
+    };
+    if (handle.connect(connect, socketPath) < 0) finish();
+  });
+}
+
 function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnection {
   let closed = false;
   let gone = false;
@@ -155,18 +222,7 @@ function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnec
   // Writes the handle could not finish at once, kept until it has.
   const writing = new Set<Request>();
   let endWhenWritten = false;
-  // The agent's lines are ASCII but for what a person wrote (a profile's name, an error quoting
-  // it). ASCII is made text here; a TextDecoder, Node's JavaScript that the hot path would compile
-  // for it, is made for the first chunk that is not ASCII and decodes the rest (every chunk
-  // before it ended on a character's end).
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  const decode = (bytes: Uint8Array): string => {
-    if (decoder === undefined) {
-      if (isAscii(bytes)) return asciiText(bytes);
-      decoder = new TextDecoder();
-    }
-    return decoder.decode(bytes, { stream: true });
-  };
+  const decode = chunkDecoder();
   const close = () => {
     if (closed) return;
     closed = true;
@@ -221,6 +277,23 @@ function pipeConnection(bindings: PipeBindings, handle: PipeHandle): AgentConnec
       if (writing.size === 0) close();
     },
     destroy: close,
+  };
+}
+
+/**
+ * What makes the agent's bytes text, chunk by chunk. Its lines are ASCII but for what a person
+ * wrote (a profile's name, an error quoting it). ASCII is made text here; a TextDecoder, Node's
+ * JavaScript that the hot path would compile for it, is made for the first chunk that is not
+ * ASCII and decodes the rest (every chunk before it ended on a character's end).
+ */
+function chunkDecoder(): (bytes: Uint8Array) => string {
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  return (bytes) => {
+    if (decoder === undefined) {
+      if (isAscii(bytes)) return asciiText(bytes);
+      decoder = new TextDecoder();
+    }
+    return decoder.decode(bytes, { stream: true });
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import { AuthError, UsageError } from "../errors.js";
 import type { AwsCredentials } from "../ports/aws/credentials.js";
-import { toCredentialsData } from "../ports/credentials-json.js";
+import { processOutput, toCredentialsData } from "../ports/credentials-json.js";
 import type { DebugLog } from "../ports/debug-log.js";
 import type { MfaCodeSource } from "../ports/mfa-code-source.js";
 import type { SsoSignIn } from "../ports/sso-sign-in.js";
@@ -23,7 +23,8 @@ import { fromWireError, toWireError } from "./wire-error.js";
 export interface AgentHandlers {
   /**
    * Resolves a profile, asking `mfa` (the requesting client) for codes. `signal` aborts when the
-   * client goes away: a request still waiting for its turn is then dropped.
+   * client goes away: a request still waiting for its turn is then dropped. A request with
+   * `ifRemembered` gets only a remembered answer, or a ClientOnlyError at once.
    */
   credentials(
     request: CredentialsRequest,
@@ -160,6 +161,12 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
     if (started) return;
     started = true;
     clearTimeout(silent);
+    // `accepted` waits for the end of this turn of the event loop: an answer ready by then (a
+    // remembered one, a status) leaves with it in one write, and the client wakes once.
+    socket.cork();
+    setImmediate(() => {
+      socket.uncork();
+    });
     send({ type: "accepted" });
     if (message.v !== agentProtocolVersion) {
       const error = new UsageError(
@@ -194,12 +201,15 @@ export function serveConnection(socket: Socket, agent: ConnectionContext): void 
             : agent.handlers.credentials(message, ask, left.signal, signIn, (line) => {
                 trace.push(line);
               }),
-          (found) => ({
-            type: "credentials",
-            credentials: toCredentialsData(found.credentials),
-            ...(found.region === undefined ? {} : { region: found.region }),
-            ...traced,
-          }),
+          (found) =>
+            message.ifRemembered === true
+              ? { type: "process-output", text: processOutput(found.credentials) }
+              : {
+                  type: "credentials",
+                  credentials: toCredentialsData(found.credentials),
+                  ...(found.region === undefined ? {} : { region: found.region }),
+                  ...traced,
+                },
           traced,
         );
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { Script } from "node:vm";
+import type { Script } from "node:vm";
 import { readCacheFile } from "./cache-file.js";
 
 /** Where V8's code cache of one script is kept, and what it must have been made for. */
@@ -41,7 +41,10 @@ export function runCommonJs(
 ): CommonJsRun {
   const source = readFileSync(file, "utf8");
   const cachedData = readCacheFile(slot.file, slot.key);
-  const script = new Script(
+  // Loaded here, not with the file: the executable's remembered answer (node-launcher.ts) runs
+  // none of this, and loading node:vm compiles some 13 KB of Node's own code.
+  const { Script: VmScript } = process.getBuiltinModule("node:vm");
+  const script = new VmScript(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     { filename: file, cachedData },
   );

@@ -1,5 +1,6 @@
 import type { WireError } from "../agent/agent-protocol.js";
 import { fromWireError } from "../runtime/wire-errors.js";
+import { fastPathProfile } from "./fast-path-call.js";
 import type { agentMain } from "./agent-main.js";
 import type { fastCredentialProcess } from "./fast-credential-process.js";
 import type { complete } from "./complete-main.js";
@@ -32,17 +33,12 @@ export interface Entrypoints {
  */
 export function dispatch(args: readonly string[], load: Entrypoints): void {
   const [command, profile, ...rest] = args;
+  const fastPathCall = fastPathProfile(args, process.env);
   if (args.length === 1 && (command === "--version" || command === "-V")) {
     process.stdout.write(`${__AWSAFE_VERSION__}\n`);
-  } else if (
-    command === "credential-process" &&
-    profile?.startsWith("-") === false &&
-    rest.length === 0 &&
-    // With AWSAFE_DEBUG=1 the CLI proper answers, which says what it does (the same agent).
-    process.env.AWSAFE_DEBUG !== "1"
-  ) {
+  } else if (fastPathCall !== undefined) {
     void load
-      .fastPath()(profile, {
+      .fastPath()(fastPathCall, {
         mfa: async (request) =>
           (await answerAgent(load, (loaded) => loaded.mfaCodeForAgent(request))).code,
         signIn: async (request) =>

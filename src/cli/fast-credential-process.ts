@@ -4,7 +4,7 @@ import { type ClientAnswers, credentialsFromAgent } from "../runtime/ask-agent.j
 import { processContext } from "../runtime/context.js";
 import { agentFallbackNotice } from "../runtime/agent-fallback-notice.js";
 import { fdOutput } from "./fd-output.js";
-import { processOutput } from "./format/process-output.js";
+import { processOutput } from "../ports/credentials-json.js";
 import { reportError } from "./report-error.js";
 
 /** What the fast path found out, for the CLI proper when it takes over. */

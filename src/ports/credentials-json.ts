@@ -72,6 +72,15 @@ export function toProcessDocument(credentials: AwsCredentials): ProcessDocument 
   };
 }
 
+/**
+ * What `credential_process` prints: the Version 1 document on one line (as `aws configure
+ * export-credentials --format process` does). The agent makes it too, for a client that prints
+ * a remembered answer as it comes (agent-protocol.ts's `ifRemembered`).
+ */
+export function processOutput(credentials: AwsCredentials): string {
+  return `${JSON.stringify(toProcessDocument(credentials))}\n`;
+}
+
 /** Reads a Version 1 `credential_process` document from parsed JSON. */
 export function readProcessDocument(value: unknown): ReadResult {
   if (!isObject(value)) return { problem: "JSON that is not an object" };

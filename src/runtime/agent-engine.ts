@@ -117,13 +117,17 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
               context.env,
               files,
             ]);
+      const known = answerKey === undefined ? undefined : answers.get(answerKey, agent.now());
+      if (known === undefined && request.ifRemembered === true) {
+        throw new ClientOnlyError("The agent remembers no answer to this request");
+      }
       // The encrypted file's unlock takes a scrypt derivation, a second or more, on another
       // thread: STS's client loads meanwhile rather than after it. (A keychain answers at once;
-      // the client then loads while the MFA code is found.)
+      // the client then loads while the MFA code is found.) A remembered answer is given only to
+      // a request that opens the store too: a wrong passphrase is refused as before.
       const store = openStore(context, choice, () => {
         createStsAdapter({ env: context.env }).prepare?.();
       });
-      const known = answerKey === undefined ? undefined : answers.get(answerKey, agent.now());
       if (known !== undefined) {
         await store;
         const until = known.credentials.expiration?.toISOString() ?? "";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  appendFileSync,
   chmodSync,
   existsSync,
   mkdirSync,
@@ -124,8 +125,14 @@ describe("the agent", () => {
     async () => {
       const cache = path.join(ctx.world.home, ".cache/awsafe/code/entry");
       rmSync(cache, { force: true });
+      // Each call in a variable of its own (part of what the agent's memory is keyed on), so none
+      // gets a remembered answer before the entry runs (see the test below).
+      let call = 0;
       const keyId = async () => {
-        const result = await ctx.world.awsafeCredentials(["credential-process", "admin"]);
+        call += 1;
+        const result = await ctx.world.awsafeCredentials(["credential-process", "admin"], {
+          AWS_AWSAFE_TEST_CALL: String(call),
+        });
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
         return jsonFields(result.stdout).AccessKeyId;
@@ -153,6 +160,34 @@ describe("the agent", () => {
       chmodSync(cache, 0o666);
       expect(await keyId()).toBe(first);
       expect(statSync(cache).mode & 0o777).toBe(0o600);
+    },
+  );
+
+  it.skipIf(testsBinary)(
+    "on Node, prints an answer the agent remembers before any of the entry runs, and asks in full otherwise",
+    async () => {
+      const cache = path.join(ctx.world.home, ".cache/awsafe/code/entry");
+      const call = async (env: Record<string, string>) => {
+        const result = await ctx.world.awsafeCredentials(["credential-process", "admin"], env);
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(0);
+        return result.stdout;
+      };
+      // Not remembered (a variable the agent has not seen): asked in full, through the entry,
+      // which writes its code cache as it exits.
+      const env = { AWS_AWSAFE_TEST_CALL: "remembered" };
+      rmSync(cache, { force: true });
+      const first = await call(env);
+      expect(existsSync(cache)).toBe(true);
+      // The same request again: the agent's remembered line, printed as it came; the entry never
+      // ran, so it wrote no cache.
+      rmSync(cache, { force: true });
+      expect(await call(env)).toBe(first);
+      expect(existsSync(cache)).toBe(false);
+      // An edit of the shared config is a request the agent has not answered: in full again.
+      appendFileSync(path.join(ctx.world.home, ".aws/config"), "\n");
+      expect(jsonFields(await call(env)).AccessKeyId).toBe(jsonFields(first).AccessKeyId);
+      expect(existsSync(cache)).toBe(true);
     },
   );
 

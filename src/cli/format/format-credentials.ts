@@ -1,6 +1,6 @@
 import type { AwsCredentials } from "../../ports/aws/credentials.js";
 import { toProcessDocument } from "../../ports/credentials-json.js";
-import { processOutput } from "./process-output.js";
+import { processOutput } from "../../ports/credentials-json.js";
 import { posixExports } from "./posix-exports.js";
 import { dotenvValue } from "./quoting/dotenv-value.js";
 import { fishWord } from "./quoting/fish-word.js";

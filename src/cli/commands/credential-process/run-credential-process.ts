@@ -2,7 +2,7 @@ import { ExitCode } from "../../../errors.js";
 import { obtainCredentials } from "../../../runtime/obtain-credentials.js";
 import type { CommandRun } from "../../command-spec.js";
 import { credentialRequest } from "../../credential-options.js";
-import { processOutput } from "../../format/process-output.js";
+import { processOutput } from "../../../ports/credentials-json.js";
 import type { CredentialProcessInput } from "./credential-process-command.js";
 
 /**
