@@ -45,11 +45,11 @@ export function preparePrivateDir(socketPath: string): void {
 }
 
 /**
- * Whether `dir` is a real directory (not a symlink) of this user that no one else can enter:
- * what a client checks before it sends the agent anything, as {@link preparePrivateDir} does.
+ * Whether `stat` (an `lstat`, `undefined` for nothing there) is of a real directory (not a
+ * symlink) of this user that no one else can enter: what a client checks before it sends the
+ * agent anything, as {@link preparePrivateDir} does.
  */
-export function isPrivateDir(dir: string | Stats): boolean {
-  const stat = typeof dir === "string" ? lstatSync(dir, { throwIfNoEntry: false }) : dir;
+export function isPrivateDir(stat: Stats | undefined): boolean {
   const uid = process.getuid?.();
   return (
     stat !== undefined &&

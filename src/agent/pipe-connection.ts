@@ -1,5 +1,6 @@
 import type { AgentConnection } from "./agent-connection.js";
-import { lineSplitter, maxMessageBytes } from "./agent-connection.js";
+import { lineSplitter } from "./agent-connection.js";
+import { limitOnce } from "./deadline.js";
 
 /**
  * The agent's socket reached through Node's own pipe handle, the one under node:net, without
@@ -125,20 +126,25 @@ function pendingDeprecation({ execArgv, env }: PipeRuntime): boolean {
 }
 
 /** A connection to the agent on `socketPath`, or `undefined` when none listens there. */
-export function connectOverPipe(
+export async function connectOverPipe(
   bindings: PipeBindings,
   socketPath: string,
 ): Promise<AgentConnection | undefined> {
+  const handle = await connectedHandle(bindings, socketPath);
+  return handle === undefined ? undefined : pipeConnection(bindings, handle);
+}
+
+/** A pipe handle connected to `socketPath`, or `undefined` (the handle closed) when none listens. */
+function connectedHandle(
+  bindings: PipeBindings,
+  socketPath: string,
+): Promise<PipeHandle | undefined> {
   return new Promise((resolve) => {
     const handle = new bindings.Pipe(bindings.socketType);
     const request = new bindings.PipeConnectWrap();
     request.oncomplete = (status) => {
-      if (status < 0) {
-        handle.close();
-        resolve(undefined);
-        return;
-      }
-      resolve(pipeConnection(bindings, handle));
+      if (status < 0) handle.close();
+      resolve(status < 0 ? undefined : handle);
     };
     if (handle.connect(request, socketPath) < 0) {
       handle.close();
@@ -151,66 +157,45 @@ export function connectOverPipe(
  * One exchange with the agent on `socketPath`, for a client that loads nothing else first
  * (runtime/remembered-answer.ts): sends `request` (one line) and settles with the first line it
  * receives that is not `skip`, without its newline; `undefined` when none listens there, the
- * connection ends or fails first, the line grows past `maxMessageBytes`, or nothing comes within
- * `waitMs`. The connection is closed then. One function with few closures, timed by
- * `Atomics.waitAsync` (see deadline.ts): compiling each function costs such a client more than
- * running it.
+ * connection ends or fails first, a line grows past `maxMessageBytes`, or nothing comes within
+ * `waitMs`. The connection is closed then. The handle is read here rather than through
+ * {@link pipeConnection}, whose queue of writes and listeners such a client would compile and
+ * not use.
  */
-export function exchangeLine(
+export async function exchangeLine(
   bindings: PipeBindings,
   socketPath: string,
   request: string,
   skip: string,
   waitMs: number,
 ): Promise<string | undefined> {
+  const handle = await connectedHandle(bindings, socketPath);
+  if (handle === undefined) return undefined;
   return new Promise((resolve) => {
-    const handle = new bindings.Pipe(bindings.socketType);
-    const connect = new bindings.PipeConnectWrap();
-    const timer = new Int32Array(new SharedArrayBuffer(4));
-    const decode = chunkDecoder();
-    let received = "";
     let open = true;
     const finish = (line?: string) => {
       if (!open) return;
       open = false;
+      cancelLimit();
       handle.onread = ignore;
       handle.close();
-      Atomics.notify(timer, 0);
       resolve(line);
     };
-    const wait = Atomics.waitAsync(timer, 0, 0, waitMs);
-    if (wait.async) {
-      void wait.value.then(() => {
-        finish();
-      });
-    }
-    connect.oncomplete = (status) => {
-      const write = new bindings.WriteWrap();
-      write.handle = handle;
-      write.oncomplete = ignore;
-      if (status < 0 || handle.writeUtf8String(write, request) < 0 || handle.readStart() < 0) {
-        finish();
-      }
-    };
+    const cancelLimit = limitOnce(waitMs, finish);
+    const decode = chunkDecoder();
+    const receive = lineSplitter((line) => {
+      if (line !== skip) finish(line);
+    }, finish);
     handle.onread = (buffer) => {
       const read = bindings.state[bindings.readBytesIndex] ?? -1;
       if (read === 0) return;
-      if (read < 0 || buffer === undefined) {
-        finish();
-        return;
-      }
-      received += decode(new Uint8Array(buffer, bindings.state[bindings.offsetIndex] ?? 0, read));
-      for (let end = received.indexOf("\n"); end !== -1; end = received.indexOf("\n")) {
-        const line = received.slice(0, end);
-        received = received.slice(end + 1);
-        if (line !== skip) {
-          finish(line);
-          return;
-        }
-      }
-      if (received.length > maxMessageBytes) finish();
+      if (read < 0 || buffer === undefined) finish();
+      else receive(decode(new Uint8Array(buffer, bindings.state[bindings.offsetIndex] ?? 0, read)));
     };
-    if (handle.connect(connect, socketPath) < 0) finish();
+    const write = new bindings.WriteWrap();
+    write.handle = handle;
+    write.oncomplete = ignore;
+    if (handle.writeUtf8String(write, request) < 0 || handle.readStart() < 0) finish();
   });
 }
 

@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { dirname } from "node:path";
 import { agentProtocolVersion, decodeLine, encodeMessage } from "../agent/agent-protocol.js";
 import { agentSocketPath, isPrivateDir } from "../agent/agent-socket.js";
@@ -34,7 +35,8 @@ export async function rememberedAnswer(
   const bindings = pipeBindings();
   if (bindings === undefined) return undefined;
   const socketPath = agentSocketPath(env, locateAwsafePaths(env, platform).dataDir);
-  if (socketPath === undefined || !isPrivateDir(dirname(socketPath))) return undefined;
+  if (socketPath === undefined) return undefined;
+  if (!isPrivateDir(lstatSync(dirname(socketPath), { throwIfNoEntry: false }))) return undefined;
   const request = encodeMessage({
     v: agentProtocolVersion,
     type: "credentials",
