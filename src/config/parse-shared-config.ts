@@ -89,7 +89,8 @@ class FileMerger implements IniHandler {
   private readonly profiles: Record<string, MutableProperties>;
   private readonly ssoSessions: Record<string, MutableProperties>;
   private readonly locations: Record<string, ProfileLocation[]> | undefined;
-  private readonly hasPrefixedDefault: boolean;
+  // Whether `[profile default]` is written anywhere in the file, found at the first `[default]`.
+  private prefixedDefault: boolean | undefined;
   private target: MutableProperties | undefined;
   private header = "";
   // Keys of the current section (the first `keyCount`), to spot duplicates; sections hold a
@@ -107,12 +108,16 @@ class FileMerger implements IniHandler {
     this.ssoSessions = merged.ssoSessions;
     this.locations = merged.locations;
     this.seen = firstFile ? undefined : { profile: new Set(), "sso-session": new Set() };
-    // `[profile default]` anywhere in the config file hides every `[default]` (SDK rule). The
-    // expression tries every line; most files never say "default", which one scan finds first.
-    this.hasPrefixedDefault =
-      fileKind === "config" &&
-      file.text.includes("default") &&
-      /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(file.text);
+  }
+
+  /**
+   * `[profile default]` anywhere in the config file hides every `[default]` (SDK rule). Looked
+   * for at the first `[default]` only: the expression tries every line of the file.
+   */
+  private hasPrefixedDefault(): boolean {
+    return (this.prefixedDefault ??=
+      this.fileKind === "config" &&
+      /^\uFEFF?\[[ \t]*profile[ \t]+default[ \t]*\]/m.test(this.file.text));
   }
 
   section(header: string, line: number): void {
@@ -122,7 +127,7 @@ class FileMerger implements IniHandler {
     const meaning = classifySection(header, this.fileKind);
     if ("warning" in meaning) this.warn(line, meaning.warning);
     if (meaning.kind === "ignored") return;
-    if (meaning.kind === "default" && this.hasPrefixedDefault) {
+    if (meaning.kind === "default" && this.hasPrefixedDefault()) {
       this.warn(line, defaultTwice);
       return;
     }

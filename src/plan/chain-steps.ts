@@ -41,8 +41,14 @@ export function chainSteps(chain: SourceChain): readonly [SourceStep, ...Transfo
     throw ssoTokenAsSourceError(firstRole.name, chain.source.profile);
   }
   const session = sessionStep(chain);
-  const steps: [SourceStep, ...TransformStep[]] = [chain.source];
-  if (session !== undefined) steps.push(session);
+  // Made at its final length: a literal grown by push reserves room for 17 steps, and
+  // `awsafe list` plans every profile.
+  const steps = new Array<SourceStep | TransformStep>(
+    1 + (session === undefined ? 0 : 1) + chain.roles.length,
+  );
+  let next = 0;
+  steps[next++] = chain.source;
+  if (session !== undefined) steps[next++] = session;
   let temporary = session !== undefined || isTemporary(chain.source);
   let usedMfa = session?.mfaSerial;
   for (const role of chain.roles) {
@@ -50,11 +56,11 @@ export function chainSteps(chain: SourceChain): readonly [SourceStep, ...Transfo
     // aws-vault's rule: a device already used up the chain is not asked again; a TOTP code
     // cannot be reused anyway, and the credentials already carry that MFA context.
     const mfa = device?.mfaSerial === usedMfa ? undefined : device;
-    steps.push(assumeRoleStep(role, mfa, temporary));
+    steps[next++] = assumeRoleStep(role, mfa, temporary);
     temporary = true;
     usedMfa = mfa?.mfaSerial ?? usedMfa;
   }
-  return steps;
+  return steps as [SourceStep, ...TransformStep[]];
 }
 
 /** The GetSessionToken step the rules above call for, if any. */
