@@ -78,7 +78,7 @@ function benchConfig() {
     });
     const plan = createPlanner(data);
     let steps = 0;
-    for (const name of Object.keys(data.profiles)) steps += plan(name).steps.length;
+    for (const name of data.profiles.keys()) steps += plan(name).steps.length;
     if (steps === 0) throw new Error("bench: nothing was planned");
     return performance.now() - start;
   };

@@ -1,5 +1,5 @@
 import type { ConfigData, PropertyValue } from "./config-data.js";
-import { nameMap, smallRecord } from "./name-map.js";
+import { smallRecord } from "./name-map.js";
 import { ConfigWarningCode, type ConfigWarning } from "./config-warning.js";
 import { classifySection, type FileKind, type SectionWarning } from "./parse/classify-section.js";
 import { scanIni, type IniHandler } from "./parse/parse-ini-sections.js";
@@ -22,7 +22,7 @@ export interface SharedConfig {
   readonly data: ConfigData;
   readonly warnings: readonly ConfigWarning[];
   /** Where each profile's sections are; only when asked for (`locate`), as the hot path needs none. */
-  readonly locations: Readonly<Record<string, readonly ProfileLocation[]>> | undefined;
+  readonly locations: ReadonlyMap<string, readonly ProfileLocation[]> | undefined;
 }
 
 /** What {@link parseSharedConfig} collects besides the data. */
@@ -45,7 +45,9 @@ export function parseSharedConfig(
   },
   options: ParseOptions = {},
 ): SharedConfig {
-  const merger = new Merger(options.locate === true ? nameMap<ProfileLocation[]>() : undefined);
+  const merger = new Merger(
+    options.locate === true ? new Map<string, ProfileLocation[]>() : undefined,
+  );
   if (files.config !== undefined) merger.addFile(files.config, "config");
   if (files.credentials !== undefined) merger.addFile(files.credentials, "credentials");
   return merger.result();
@@ -55,11 +57,11 @@ type MutableProperties = Record<string, PropertyValue>;
 
 // Written for a 10,000-profile file: one pass over the lines, straight into the merged maps.
 class Merger {
-  readonly profiles = nameMap<MutableProperties>();
-  readonly ssoSessions = nameMap<MutableProperties>();
+  readonly profiles = new Map<string, MutableProperties>();
+  readonly ssoSessions = new Map<string, MutableProperties>();
   private readonly warnings: ConfigWarning[] = [];
 
-  constructor(readonly locations: Record<string, ProfileLocation[]> | undefined) {}
+  constructor(readonly locations: Map<string, ProfileLocation[]> | undefined) {}
 
   private files = 0;
 
@@ -86,9 +88,9 @@ class FileMerger implements IniHandler {
   // read: there, a name already in the merged maps can only have come from this file.
   private readonly seen:
     { readonly profile: Set<string>; readonly "sso-session": Set<string> } | undefined;
-  private readonly profiles: Record<string, MutableProperties>;
-  private readonly ssoSessions: Record<string, MutableProperties>;
-  private readonly locations: Record<string, ProfileLocation[]> | undefined;
+  private readonly profiles: Map<string, MutableProperties>;
+  private readonly ssoSessions: Map<string, MutableProperties>;
+  private readonly locations: Map<string, ProfileLocation[]> | undefined;
   // Whether `[profile default]` is written anywhere in the file, found at the first `[default]`.
   private prefixedDefault: boolean | undefined;
   private target: MutableProperties | undefined;
@@ -134,7 +136,7 @@ class FileMerger implements IniHandler {
     const kind = meaning.kind === "sso-session" ? "sso-session" : "profile";
     const { name } = meaning;
     const map = kind === "profile" ? this.profiles : this.ssoSessions;
-    let target = map[name];
+    let target = map.get(name);
     const seen = this.seen?.[kind];
     if (seen === undefined ? target !== undefined : seen.has(name)) {
       this.warn(line, {
@@ -143,7 +145,7 @@ class FileMerger implements IniHandler {
       });
     }
     seen?.add(name);
-    if (target === undefined) map[name] = target = smallRecord<PropertyValue>();
+    if (target === undefined) map.set(name, (target = smallRecord<PropertyValue>()));
     this.target = target;
     if (kind === "profile") this.addLocation(name, line);
   }
@@ -152,8 +154,8 @@ class FileMerger implements IniHandler {
     if (this.locations === undefined) return;
     const location: ProfileLocation = { file: this.file.path, fileKind: this.fileKind, line };
     // Most profiles have one section: an exact one-element array, not `[]` grown by push.
-    const known = this.locations[profile];
-    if (known === undefined) this.locations[profile] = [location];
+    const known = this.locations.get(profile);
+    if (known === undefined) this.locations.set(profile, [location]);
     else known.push(location);
   }
 

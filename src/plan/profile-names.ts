@@ -6,7 +6,7 @@ export function profileExists(
   storedKeyProfiles: ReadonlySet<string>,
   name: string,
 ): boolean {
-  return Object.hasOwn(config.profiles, name) || storedKeyProfiles.has(name);
+  return config.profiles.has(name) || storedKeyProfiles.has(name);
 }
 
 /** Every profile name, from the files and the store, sorted. */
@@ -14,11 +14,11 @@ export function knownProfiles(
   config: ConfigData,
   storedKeyProfiles: ReadonlySet<string>,
 ): readonly string[] {
-  const names = Object.keys(config.profiles);
+  const names = [...config.profiles.keys()];
   // Most stores hold keys of profiles the files name too: add only the others, without building
   // a set of every name.
   for (const name of storedKeyProfiles) {
-    if (!Object.hasOwn(config.profiles, name)) names.push(name);
+    if (!config.profiles.has(name)) names.push(name);
   }
   return names.sort();
 }

@@ -9,7 +9,7 @@ import type { CredentialProvider } from "./credential-provider.js";
  */
 export function fromStaticKeys(step: StaticKeysStep, config: ConfigData): CredentialProvider {
   return () => {
-    const properties = config.profiles[step.profile] ?? {};
+    const properties = config.profiles.get(step.profile) ?? {};
     const secretAccessKey = stringProperty(properties, "aws_secret_access_key");
     if (secretAccessKey === undefined) {
       return Promise.reject(

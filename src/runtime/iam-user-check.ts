@@ -71,7 +71,7 @@ export async function checkProfileUser(
   });
   const roles = await readRoles(context, {
     plan,
-    profiles: Object.keys(shared.data.profiles),
+    profiles: [...shared.data.profiles.keys()],
     sourceProfile: source.profile,
     reader,
     readerAccount: readerIdentity.account,

@@ -34,15 +34,15 @@ describe("smithy-rs assume-role", () => {
   });
 });
 
-/** The suite's input as the parser would hand it over: null-prototype maps. */
+/** The suite's input as the parser would hand it over: sections by name, null-prototype records. */
 function toConfigData(input: AssumeRoleCase["input"]): ConfigData {
   return { profiles: toMaps(input.profiles), ssoSessions: toMaps(input.sso_sessions ?? {}) };
 }
 
-function toMaps(sections: RawProfiles): Record<string, Properties> {
-  const maps: Record<string, Properties> = Object.create(null) as Record<string, Properties>;
+function toMaps(sections: RawProfiles): Map<string, Properties> {
+  const maps = new Map<string, Properties>();
   for (const [name, properties] of Object.entries(sections)) {
-    maps[name] = Object.assign(Object.create(null) as Record<string, string>, properties);
+    maps.set(name, Object.assign(Object.create(null) as Record<string, string>, properties));
   }
   return maps;
 }

@@ -61,7 +61,7 @@ function expectDifferenceReported(ours: SharedConfig | Error, botocore: Botocore
   if (ours instanceof Error) return;
   const sameProfiles =
     botocore.result !== undefined &&
-    JSON.stringify(sortKeys(ours.data.profiles)) ===
+    JSON.stringify(sortKeys(Object.fromEntries(ours.data.profiles))) ===
       JSON.stringify(sortKeys(botocore.result.profiles));
   if (!sameProfiles) expect(ours.warnings.length).toBeGreaterThan(0);
 }

@@ -31,9 +31,7 @@ export async function configureProfile(
   checkProfileValues(profile, values);
   // A malformed file is reported before anything is written to it.
   const before = await loadSharedConfig(context);
-  const existing = Object.hasOwn(before.data.profiles, profile)
-    ? before.data.profiles[profile]
-    : undefined;
+  const existing = before.data.profiles.get(profile);
   const edit = routeThroughAwsafe(profile, values, existing);
   const paths = locateSharedConfig(context.env, context.platform);
   const { changedFiles } = await setProfileProperties(

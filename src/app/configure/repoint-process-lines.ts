@@ -18,7 +18,7 @@ export async function repointProcessLines(
 ): Promise<string[]> {
   const shared = await loadSharedConfig(context);
   const changed: string[] = [];
-  for (const [profile, properties] of Object.entries(shared.data.profiles)) {
+  for (const [profile, properties] of shared.data.profiles) {
     const line = stringProperty(properties, "credential_process");
     const words = line === undefined ? undefined : awsafeProcessWords(line);
     const repointed = words === undefined ? undefined : withBackend(words, from, to);

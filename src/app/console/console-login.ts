@@ -74,7 +74,7 @@ export async function consoleLogin(
   const plan = planCredentials(shared.data, input.profile, {
     storedKeyProfiles: input.storedKeyProfiles,
   });
-  const properties = shared.data.profiles[input.profile];
+  const properties = shared.data.profiles.get(input.profile);
   const region =
     input.region ??
     selectedRegion(

@@ -73,7 +73,7 @@ export function roleProfilesUsing(
   keysProfile: string,
 ): string[] {
   const plan = createPlanner(config, { storedKeyProfiles });
-  return Object.keys(config.profiles)
+  return [...config.profiles.keys()]
     .filter((name) => {
       try {
         const steps = plan(name).steps;

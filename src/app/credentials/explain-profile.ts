@@ -33,14 +33,14 @@ export async function explainProfile(
     profileName,
     storedKeyProfiles === undefined ? {} : { storedKeyProfiles },
   );
-  const profileProperties = shared.data.profiles[profileName];
+  const profileProperties = shared.data.profiles.get(profileName);
   return {
     plan,
     region: selectedRegion(
       context.env,
       profileProperties === undefined ? undefined : stringProperty(profileProperties, "region"),
     ),
-    locations: shared.locations?.[profileName] ?? [],
+    locations: shared.locations?.get(profileName) ?? [],
     warnings: shared.warnings,
   };
 }

@@ -85,7 +85,7 @@ function catalogOf(
   const { profiles } = shared.data;
   const summarize = createSummarizer(shared.data, facts);
   const regionOf = (name: string): string | undefined => {
-    const properties = profiles[name];
+    const properties = profiles.get(name);
     return properties === undefined ? undefined : stringProperty(properties, "region");
   };
   return {
@@ -94,7 +94,7 @@ function catalogOf(
     listingOf: (name): ProfileListing => ({
       summary: summarize(name),
       region: regionOf(name),
-      locations: shared.locations?.[name] ?? [],
+      locations: shared.locations?.get(name) ?? [],
       storedKeyId: storedKeyIds.get(name),
     }),
     warnings: shared.warnings,

@@ -67,7 +67,7 @@ export async function resolveCredentials(
   if (source.kind === "process" && isAwsafeProcessLine(source.command)) {
     throw callsItself(source.profile);
   }
-  const properties = shared.data.profiles[profile];
+  const properties = shared.data.profiles.get(profile);
   const region =
     options.region ??
     selectedRegion(

@@ -15,7 +15,7 @@ import type { FileChange, ImportCandidate, ImportFiles } from "./plan-import.js"
 export interface ImportEdit {
   readonly candidates: readonly ImportCandidate[];
   readonly routedRoles: readonly RoleProfile[];
-  readonly data: Readonly<Record<string, Properties>>;
+  readonly data: ReadonlyMap<string, Properties>;
 }
 
 /**
@@ -55,7 +55,7 @@ export function editImportFiles(
     const routed = routeThroughAwsafe(
       profile,
       { credential_process: processLine(profile) },
-      edit.data[profile],
+      edit.data.get(profile),
     );
     assertSafeProfileInput(profile, routed.set);
     const section = configSectionOf(profile, config ?? "");
@@ -100,7 +100,7 @@ function checkResult(
         : { path: files.credentialsFile, text: files.credentials },
   }).data.profiles;
   const wired = (profile: string): Properties | undefined => {
-    const properties = data[profile] ?? {};
+    const properties = data.get(profile) ?? {};
     return stringProperty(properties, "credential_process") === processLine(profile)
       ? properties
       : undefined;

@@ -17,12 +17,12 @@ export interface RoleProfile {
  * with a `credential_process` of another program is left out: routing it would replace that.
  */
 export function findRoleProfiles(
-  profiles: Readonly<Record<string, Properties>>,
+  profiles: ReadonlyMap<string, Properties>,
   served: ReadonlySet<string>,
 ): RoleProfile[] {
   const found: RoleProfile[] = [];
-  for (const profile of Object.keys(profiles).sort()) {
-    const properties = profiles[profile];
+  for (const profile of [...profiles.keys()].sort()) {
+    const properties = profiles.get(profile);
     if (properties === undefined || served.has(profile)) continue;
     if (stringProperty(properties, "role_arn") === undefined) continue;
     const process = stringProperty(properties, "credential_process");
@@ -35,7 +35,7 @@ export function findRoleProfiles(
 
 /** The first profile in `served` along the `source_profile` chain, if the chain reaches one. */
 function servedSource(
-  profiles: Readonly<Record<string, Properties>>,
+  profiles: ReadonlyMap<string, Properties>,
   start: Properties,
   served: ReadonlySet<string>,
 ): string | undefined {
@@ -44,7 +44,7 @@ function servedSource(
   while (source !== undefined && !seen.has(source)) {
     if (served.has(source)) return source;
     seen.add(source);
-    const next = Object.hasOwn(profiles, source) ? profiles[source] : undefined;
+    const next = profiles.get(source);
     if (next === undefined || stringProperty(next, "role_arn") === undefined) return undefined;
     source = stringProperty(next, "source_profile");
   }

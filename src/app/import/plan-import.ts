@@ -100,7 +100,7 @@ export function planImport(
   const names =
     profiles.length > 0
       ? profiles
-      : [...new Set([...Object.keys(data), ...fixes.map((fix) => fix.intended)])].sort();
+      : [...new Set([...data.keys(), ...fixes.map((fix) => fix.intended)])].sort();
   const stray = found.stray.filter((section) => wanted(section.readAs));
   const misprefixed = found.misprefixed.filter(
     (section) => wanted(section.intended) && !fixes.includes(section),
@@ -109,12 +109,12 @@ export function planImport(
   const skipped: SkippedProfile[] = [];
   const alreadyImported: string[] = [];
   for (const profile of names) {
-    const properties = Object.hasOwn(data, profile) ? data[profile] : undefined;
+    const properties = data.get(profile);
     const fix = fixes.filter((section) => section.intended === profile);
     if (properties === undefined && fix.length === 0) {
       const reported = [...stray.map((s) => s.readAs), ...misprefixed.map((s) => s.intended)];
       if (reported.includes(profile)) continue;
-      throw unknownProfile(profile, Object.keys(data));
+      throw unknownProfile(profile, [...data.keys()]);
     }
     const verdict =
       fix.length === 0

@@ -26,9 +26,7 @@ export function chooseIamSession(
   storedKeyProfiles: ReadonlySet<string>,
 ): IamSessionRoute | undefined {
   const plan = createPlanner(config, { storedKeyProfiles });
-  const others = Object.keys(config.profiles)
-    .filter((name) => name !== keyProfile)
-    .sort();
+  const others = [...config.profiles.keys()].filter((name) => name !== keyProfile).sort();
   for (const name of [keyProfile, ...others]) {
     let steps;
     try {

@@ -117,7 +117,7 @@ export async function setUpProfile(
   const mfa = await chooseMfaDevice(facts, answers, ask, { store, source, iam: deps.iam });
   const roleArn = await chooseRoleArn(facts, answers, ask, source);
   const profile = await chooseProfileName(facts, answers, ask, { source, roleArn });
-  const existing = Object.hasOwn(facts.profiles, profile) ? facts.profiles[profile] : undefined;
+  const existing = facts.profiles.get(profile);
   const region =
     answers.region ??
     (existing !== undefined && profileSetting(existing, "region") !== undefined

@@ -9,7 +9,7 @@ export interface SetupFacts {
   /** Profiles with plain-text long-term keys that import can move into the store. */
   readonly candidates: readonly ImportCandidate[];
   /** The profiles, as parsed. */
-  readonly profiles: Readonly<Record<string, Properties>>;
+  readonly profiles: ReadonlyMap<string, Properties>;
   /** The shared files' paths, for messages. */
   readonly configFile: string;
   readonly credentialsFile: string;
@@ -25,7 +25,7 @@ export interface KnownRole {
 /** The role profiles whose `source_profile` (or awsafe's copy of it) is `source`. */
 export function knownRoles(facts: SetupFacts, source: string): KnownRole[] {
   const roles: KnownRole[] = [];
-  for (const [profile, properties] of Object.entries(facts.profiles)) {
+  for (const [profile, properties] of facts.profiles) {
     const roleArn = profileSetting(properties, "role_arn");
     if (roleArn === undefined || profileSetting(properties, "source_profile") !== source) continue;
     roles.push({ profile, roleArn, mfaSerial: profileSetting(properties, "mfa_serial") });
@@ -35,13 +35,13 @@ export function knownRoles(facts: SetupFacts, source: string): KnownRole[] {
 
 /** The MFA device the files already name for `source` (its own, or one of its roles'). */
 export function knownMfaSerial(facts: SetupFacts, source: string): string | undefined {
-  const own = Object.hasOwn(facts.profiles, source) ? facts.profiles[source] : undefined;
+  const own = facts.profiles.get(source);
   const fromSource = own === undefined ? undefined : profileSetting(own, "mfa_serial");
   return fromSource ?? knownRoles(facts, source).find((role) => role.mfaSerial)?.mfaSerial;
 }
 
 /** The region of `source` in the files, given to the new profile when it has none. */
 export function sourceRegion(facts: SetupFacts, source: string): string | undefined {
-  const own = Object.hasOwn(facts.profiles, source) ? facts.profiles[source] : undefined;
+  const own = facts.profiles.get(source);
   return own === undefined ? undefined : profileSetting(own, "region");
 }

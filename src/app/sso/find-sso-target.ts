@@ -24,7 +24,7 @@ export function findSsoTarget(config: ConfigData, choice: SsoTargetChoice): SsoT
   }
   if (choice.ssoSession !== undefined) return sessionTarget(config, choice.ssoSession, undefined);
   if (choice.profile !== undefined) return profileTarget(config, choice.profile);
-  const sessions = Object.keys(config.ssoSessions);
+  const sessions = [...config.ssoSessions.keys()];
   const [only] = sessions;
   if (sessions.length === 1 && only !== undefined) return sessionTarget(config, only, undefined);
   throw new UsageError(
@@ -41,8 +41,8 @@ export function findSsoTarget(config: ConfigData, choice: SsoTargetChoice): SsoT
 }
 
 function sessionTarget(config: ConfigData, name: string, profile: string | undefined): SsoTarget {
-  if (!Object.hasOwn(config.ssoSessions, name)) {
-    const known = Object.keys(config.ssoSessions);
+  if (!config.ssoSessions.has(name)) {
+    const known = [...config.ssoSessions.keys()];
     throw new ConfigError(`There is no [sso-session ${name}] in the config file`, {
       hint:
         known.length === 0
@@ -72,8 +72,8 @@ function sessionTarget(config: ConfigData, name: string, profile: string | undef
 }
 
 function profileTarget(config: ConfigData, name: string): SsoTarget {
-  if (!Object.hasOwn(config.profiles, name)) {
-    throw unknownProfileError(name, Object.keys(config.profiles));
+  if (!config.profiles.has(name)) {
+    throw unknownProfileError(name, [...config.profiles.keys()]);
   }
   const { sso } = readProfile(config, name);
   if (sso === undefined) {

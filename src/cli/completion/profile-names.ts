@@ -22,7 +22,7 @@ export function profileNames(env: Environment, platform: PlatformFacts): readonl
       config: read(paths.configFile),
       credentials: read(paths.credentialsFile),
     });
-    return Object.keys(data.profiles).sort();
+    return [...data.profiles.keys()].sort();
   } catch {
     return [];
   }

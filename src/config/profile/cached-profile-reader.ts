@@ -14,7 +14,7 @@ export type ProfileReader = (name: string) => Profile | undefined;
  */
 export function cachedProfileReader(
   config: ConfigData,
-  exists: (name: string) => boolean = (name) => Object.hasOwn(config.profiles, name),
+  exists: (name: string) => boolean = (name) => config.profiles.has(name),
 ): ProfileReader {
   const profiles = new Map<string, Profile>();
   return (name) => {

@@ -228,7 +228,10 @@ mfa_serial = arn:aws:iam::111122223333:mfa/me
     const properties = Object.assign(Object.create({ role_arn: "inherited" }) as object, {
       region: "eu-west-1",
     });
-    const profile = readProfile({ profiles: { a: properties }, ssoSessions: {} }, "a");
+    const profile = readProfile(
+      { profiles: new Map([["a", properties]]), ssoSessions: new Map() },
+      "a",
+    );
     expect(profile).toMatchObject({ region: "eu-west-1", roleArn: undefined });
   });
 

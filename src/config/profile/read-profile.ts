@@ -17,7 +17,7 @@ import { readSsoSettings } from "./read-sso-settings.js";
  * @throws ConfigError when a setting is malformed or settings contradict each other.
  */
 export function readProfile(config: ConfigData, name: string): Profile {
-  const properties = Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
+  const properties = config.profiles.get(name);
   const raw = properties === undefined ? noSettings : gatherSettings(properties);
   // The settings are checked in this order, so a section with several faults names the same one.
   const tags = sessionTagsOf(raw.session_tags, raw.transitive_session_tags, name);

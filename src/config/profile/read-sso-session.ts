@@ -9,7 +9,7 @@ import { readString } from "./read-property.js";
  * @throws ConfigError when no such section exists.
  */
 export function readSsoSession(config: ConfigData, name: string, profileName: string): SsoSession {
-  const properties = Object.hasOwn(config.ssoSessions, name) ? config.ssoSessions[name] : undefined;
+  const properties = config.ssoSessions.get(name);
   if (properties === undefined) {
     throw new ConfigError(
       `profile "${profileName}" has sso_session "${name}", which is not defined`,

@@ -39,7 +39,7 @@ export function roleMfaFindings(
 ): Finding[] {
   const plan = createPlanner(shared.data, { storedKeyProfiles });
   const missing: string[] = [];
-  for (const profile of Object.keys(shared.data.profiles)) {
+  for (const profile of shared.data.profiles.keys()) {
     let steps;
     try {
       steps = plan(profile).steps;
@@ -73,7 +73,7 @@ export function roleMfaFindings(
  */
 export function credentialProcessFindings(shared: SharedConfig): Finding[] {
   const found: Finding[] = [];
-  for (const [profile, properties] of Object.entries(shared.data.profiles)) {
+  for (const [profile, properties] of shared.data.profiles) {
     const line = stringProperty(properties, "credential_process");
     if (line === undefined) continue;
     if (!isAwsafeProcessLine(line)) {

@@ -13,7 +13,7 @@ import { homeOf, readIfPresent } from "./files.js";
 export function sharedFileKeyFindings(shared: SharedConfig): Finding[] {
   const longTerm: string[] = [];
   const temporary: string[] = [];
-  for (const [profile, properties] of Object.entries(shared.data.profiles)) {
+  for (const [profile, properties] of shared.data.profiles) {
     const keyId = stringProperty(properties, "aws_access_key_id");
     if (keyId === undefined) continue;
     const session = stringProperty(properties, "aws_session_token") !== undefined;

@@ -90,7 +90,7 @@ async function sessionSettings(
 ): Promise<{ session: SessionSettings; questions: Questions | undefined }> {
   const config = (await loadSharedConfig(io)).data;
   const known = (name: string) =>
-    Object.hasOwn(config.ssoSessions, name) ? readSsoSession(config, name, name) : undefined;
+    config.ssoSessions.has(name) ? readSsoSession(config, name, name) : undefined;
   let name = input.ssoSession;
   let startUrl = input.startUrl ?? (name === undefined ? undefined : known(name)?.startUrl);
   let region = input.region ?? (name === undefined ? undefined : known(name)?.region);
