@@ -3,7 +3,7 @@ import { cachedProfileReader } from "../config/profile/cached-profile-reader.js"
 import { chainSteps } from "./chain-steps.js";
 import type { CredentialPlan } from "./credential-plan.js";
 import { unknownProfileError } from "./plan-errors.js";
-import { knownProfiles, profileExists } from "./profile-names.js";
+import { knownProfiles } from "./profile-names.js";
 import { walkSourceChain } from "./walk-source-chain.js";
 
 /** What the planner may know beyond the shared files, gathered by the caller. */
@@ -38,7 +38,7 @@ export function planCredentials(
  */
 export function createPlanner(config: ConfigData, facts: PlanFacts = {}): Planner {
   const stored = facts.storedKeyProfiles ?? noProfiles;
-  const readProfile = cachedProfileReader(config, (name) => profileExists(config, stored, name));
+  const readProfile = cachedProfileReader(config, stored);
   return (profileName) => {
     const selected = readProfile(profileName);
     if (selected === undefined) {

@@ -1,14 +1,5 @@
 import type { ConfigData } from "../config/config-data.js";
 
-/** Whether `name` is a profile: a section in the shared files, or keys in awsafe's store. */
-export function profileExists(
-  config: ConfigData,
-  storedKeyProfiles: ReadonlySet<string>,
-  name: string,
-): boolean {
-  return config.profiles.has(name) || storedKeyProfiles.has(name);
-}
-
 /** Every profile name, from the files and the store, sorted. */
 export function knownProfiles(
   config: ConfigData,

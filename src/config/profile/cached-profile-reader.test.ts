@@ -16,11 +16,12 @@ describe("cachedProfileReader", () => {
     expect(read("a")).toEqual({ name: "a", region: "x" });
   });
 
-  it("reads no profile that does not exist, by the files or by what it is told", () => {
+  it("reads the files' profiles and those with stored keys, and no other", () => {
     expect(cachedProfileReader(data)("absent")).toBeUndefined();
-    const stored = cachedProfileReader(data, (name) => name === "stored");
-    expect(stored("stored")).toEqual({ name: "stored" });
-    expect(stored("a")).toBeUndefined();
+    const read = cachedProfileReader(data, new Set(["stored"]));
+    expect(read("stored")).toEqual({ name: "stored" });
+    expect(read("a")).toEqual({ name: "a", region: "x" });
+    expect(read("absent")).toBeUndefined();
   });
 
   it("throws again for a profile that failed", () => {

@@ -1,5 +1,5 @@
 import { ConfigError } from "../../errors.js";
-import type { ConfigData } from "../config-data.js";
+import type { ConfigData, Properties } from "../config-data.js";
 import type { Profile } from "./profile.js";
 import { gatherSettings, noSettings } from "./profile-settings.js";
 import { credentialSourceOf } from "./read-credential-source.js";
@@ -17,7 +17,15 @@ import { readSsoSettings } from "./read-sso-settings.js";
  * @throws ConfigError when a setting is malformed or settings contradict each other.
  */
 export function readProfile(config: ConfigData, name: string): Profile {
-  const properties = config.profiles.get(name);
+  return readProfileSection(config, name, config.profiles.get(name));
+}
+
+/** {@link readProfile} of the section already found for `name` (`undefined`: it has none). */
+export function readProfileSection(
+  config: ConfigData,
+  name: string,
+  properties: Properties | undefined,
+): Profile {
   const raw = properties === undefined ? noSettings : gatherSettings(properties);
   // The settings are checked in this order, so a section with several faults names the same one.
   const tags = sessionTagsOf(raw.session_tags, raw.transitive_session_tags, name);
