@@ -9,10 +9,10 @@ export type Properties = Readonly<Record<string, PropertyValue>>;
 
 /**
  * The shared config and credentials files merged the way the SDKs merge them: profiles by name
- * (credentials-file values win per key), `[sso-session NAME]` sections by name, each in file
- * order. Maps, not objects: a name read out of a file is a new string, and an object keyed by it
- * first has V8 look the name up among all the names it holds; on 10,000 profiles that lookup
- * cost more than reading and planning them.
+ * (credentials-file values win per key), `[sso-session NAME]` sections by name, each in the
+ * order first read. Maps, not objects: a name read out of a file is a new string, and an object
+ * keyed by it first has V8 look the name up among all the names it holds; on 10,000 profiles
+ * those lookups took a tenth of the time of reading and planning them.
  */
 export interface ConfigData {
   readonly profiles: ReadonlyMap<string, Properties>;
