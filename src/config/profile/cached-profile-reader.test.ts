@@ -11,13 +11,13 @@ describe("cachedProfileReader", () => {
   });
 
   it("reads each profile once", () => {
-    const read = cachedProfileReader(data);
+    const read = cachedProfileReader(data, new Set());
     expect(read("a")).toBe(read("a"));
     expect(read("a")).toEqual({ name: "a", region: "x" });
   });
 
   it("reads the files' profiles and those with stored keys, and no other", () => {
-    expect(cachedProfileReader(data)("absent")).toBeUndefined();
+    expect(cachedProfileReader(data, new Set())("absent")).toBeUndefined();
     const read = cachedProfileReader(data, new Set(["stored"]));
     expect(read("stored")).toEqual({ name: "stored" });
     expect(read("a")).toEqual({ name: "a", region: "x" });
@@ -25,7 +25,7 @@ describe("cachedProfileReader", () => {
   });
 
   it("throws again for a profile that failed", () => {
-    const read = cachedProfileReader(data);
+    const read = cachedProfileReader(data, new Set());
     expect(() => read("bad")).toThrow('profile "bad" has duration_seconds "1h"');
     expect(() => read("bad")).toThrow('profile "bad" has duration_seconds "1h"');
   });

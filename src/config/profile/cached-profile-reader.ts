@@ -5,8 +5,6 @@ import { readProfileSection } from "./read-profile.js";
 /** Reads a profile by name, `undefined` when there is no such profile; see {@link readProfile}. */
 export type ProfileReader = (name: string) => Profile | undefined;
 
-const noProfiles: ReadonlySet<string> = new Set();
-
 /**
  * A {@link readProfile} that reads each profile once, of the files' sections and the names in
  * `storedKeyProfiles` (keys in awsafe's store); `undefined` for any other name. Planning every
@@ -16,7 +14,7 @@ const noProfiles: ReadonlySet<string> = new Set();
  */
 export function cachedProfileReader(
   config: ConfigData,
-  storedKeyProfiles: ReadonlySet<string> = noProfiles,
+  storedKeyProfiles: ReadonlySet<string>,
 ): ProfileReader {
   const profiles = new Map<string, Profile>();
   return (name) => {
