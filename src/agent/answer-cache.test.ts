@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { answerCache, filesFingerprint } from "./answer-cache.js";
+import { answerCache, filesState, type FilesState } from "./answer-cache.js";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const answer = (minutesLeft: number | undefined) => ({
@@ -17,69 +17,116 @@ const answer = (minutesLeft: number | undefined) => ({
   region: "us-east-1",
 });
 
+/** Files past the racy window: their stamps tell; their contents are never read. */
+const settled: FilesState = {
+  stamps: "s",
+  racy: false,
+  digest: () => {
+    throw new Error("a settled file's contents were read");
+  },
+};
+/** Files changed within the racy window, whose contents have this digest. */
+const racy = (digest: string | undefined): FilesState => ({
+  stamps: "s",
+  racy: true,
+  digest: () => digest,
+});
+/** The same stamps past the window, over contents of this digest. */
+const settledOver = (digest: string): FilesState => ({
+  stamps: "s",
+  racy: false,
+  digest: () => digest,
+});
+
 describe("answerCache", () => {
   it("answers the same request while more than 15 minutes remain, then forgets it", () => {
     const cache = answerCache();
-    cache.set("k", answer(16));
-    expect(cache.get("k", now)).toEqual(answer(16));
-    expect(cache.get("other", now)).toBeUndefined();
-    expect(cache.get("k", new Date(now.getTime() + 60_000))).toBeUndefined();
-    expect(cache.get("k", now)).toBeUndefined();
+    cache.set("k", answer(16), settled);
+    expect(cache.get("k", now, settled)).toEqual(answer(16));
+    expect(cache.get("other", now, settled)).toBeUndefined();
+    expect(cache.get("k", new Date(now.getTime() + 60_000), settled)).toBeUndefined();
+    expect(cache.get("k", now, settled)).toBeUndefined();
   });
 
   it("keeps no credentials without an expiry", () => {
     const cache = answerCache();
-    cache.set("k", answer(undefined));
-    expect(cache.get("k", now)).toBeUndefined();
+    cache.set("k", answer(undefined), settled);
+    expect(cache.get("k", now, settled)).toBeUndefined();
   });
 
   it("holds at most 256 answers, dropping the oldest", () => {
     const cache = answerCache();
-    for (let i = 0; i <= 256; i++) cache.set(String(i), answer(60));
-    expect(cache.get("0", now)).toBeUndefined();
-    expect(cache.get("256", now)).toBeDefined();
+    for (let i = 0; i <= 256; i++) cache.set(String(i), answer(60), settled);
+    expect(cache.get("0", now, settled)).toBeUndefined();
+    expect(cache.get("256", now, settled)).toBeDefined();
+  });
+
+  it("reuses an answer made while a file was racy only over the same contents", () => {
+    const cache = answerCache();
+    cache.set("k", answer(60), racy("a"));
+    expect(cache.get("k", now, racy("a"))).toEqual(answer(60));
+    // Rewritten within the same tick at the same size: the stamps are equal, the contents not.
+    expect(cache.get("k", now, racy("b"))).toBeUndefined();
+    expect(cache.get("k", now, racy("a"))).toBeUndefined();
+  });
+
+  it("reuses an answer made while racy once the window has passed over the same contents", () => {
+    const cache = answerCache();
+    cache.set("k", answer(60), racy("a"));
+    expect(cache.get("k", now, settledOver("b"))).toBeUndefined();
+    cache.set("k", answer(60), racy("a"));
+    expect(cache.get("k", now, settledOver("a"))).toEqual(answer(60));
+    // Checked past the window once, the stamps tell alone from then on.
+    expect(cache.get("k", now, settled)).toEqual(answer(60));
+  });
+
+  it("keeps nothing made while racy over files it could not read", () => {
+    const cache = answerCache();
+    cache.set("k", answer(60), racy(undefined));
+    expect(cache.get("k", now, racy(undefined))).toBeUndefined();
   });
 });
 
-describe("filesFingerprint", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "awsafe-fingerprint-"));
+describe("filesState", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "awsafe-files-state-"));
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
   // Long after every write below: stamps alone tell versions apart.
-  const later = Date.now() + 60_000;
+  const later = () => Date.now() + 60_000;
 
-  it("changes when a file appears, changes or goes, and not otherwise", () => {
+  it("stamps change when a file appears, changes or goes, and not otherwise", () => {
     const file = path.join(dir, "config");
-    const absent = filesFingerprint([file], later);
+    const absent = filesState([file], later())?.stamps;
     expect(absent).toBe("absent");
     writeFileSync(file, "[default]\n");
-    const first = filesFingerprint([file], Date.now() + 60_000);
+    const first = filesState([file], later())?.stamps;
     expect(first).not.toBe(absent);
-    expect(filesFingerprint([file], Date.now() + 60_000)).toBe(first);
+    expect(filesState([file], later())?.stamps).toBe(first);
     writeFileSync(file, "[default]\nregion = eu-west-1\n");
-    expect(filesFingerprint([file], Date.now() + 60_000)).not.toBe(first);
+    expect(filesState([file], later())?.stamps).not.toBe(first);
     rmSync(file);
-    expect(filesFingerprint([file], later)).toBe(absent);
+    expect(filesState([file], later())?.stamps).toBe(absent);
   });
 
-  it("holds the contents' digest while a file changed too recently for its stamp to tell", () => {
+  it("is racy while a file changed too recently for its stamp to tell, with the same stamps", () => {
     const file = path.join(dir, "racy");
     writeFileSync(file, "[profile a]\nrole_arn = arn:aws:iam::111111111111:role/A\n");
-    const settled = filesFingerprint([file], Date.now() + 60_000);
-    const racy = filesFingerprint([file], Date.now());
-    expect(settled).not.toContain("#");
-    expect(racy).toMatch(/^[^#]+#[0-9a-f]{64}$/);
-    expect(racy?.split("#")[0]).toBe(settled);
-    // Its digest is the contents': the same stamp over other contents (written twice within
+    const past = filesState([file], later());
+    const recent = filesState([file], Date.now());
+    expect(past?.racy).toBe(false);
+    expect(recent?.racy).toBe(true);
+    expect(recent?.stamps).toBe(past?.stamps);
+    const digest = recent?.digest();
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(past?.digest()).toBe(digest);
+    // The digest is the contents': the same stamp over other contents (written twice within
     // one tick at the same size, which a test cannot arrange) would still be told apart.
     writeFileSync(file, "[profile a]\nrole_arn = arn:aws:iam::222222222222:role/A\n");
-    const otherDigest = filesFingerprint([file], Date.now())?.split("#")[1];
-    expect(otherDigest).toMatch(/^[0-9a-f]{64}$/);
-    expect(otherDigest).not.toBe(racy?.split("#")[1]);
+    expect(filesState([file], Date.now())?.digest()).not.toBe(digest);
   });
 
   it("keeps nothing for a file whose stamp says nothing of its contents", () => {
-    expect(filesFingerprint([dir], later)).toBeUndefined();
+    expect(filesState([dir], later())).toBeUndefined();
   });
 });

@@ -10,13 +10,35 @@ export interface CredentialsAnswer {
   readonly region: string | undefined;
 }
 
+/**
+ * The state of the files an answer is made from, now: their stamps, and whether one changed too
+ * recently for its stamp to tell its versions apart (then their contents' digest tells).
+ */
+export interface FilesState {
+  /** The files' stamps (device, inode, size, mtime and ctime in ns, or their absence). */
+  readonly stamps: string;
+  /** Some file changed within the racy window (see {@link isRacy}). */
+  readonly racy: boolean;
+  /** The digest of the files' contents (read once, when first asked), `undefined` if unreadable. */
+  digest(): string | undefined;
+}
+
 /** Answers the agent gave, by request and the state of the files they were made from. */
 export interface AnswerCache {
-  /** A still-fresh answer to the same request over unchanged files, or `undefined`. */
-  get(key: string, now: Date): CredentialsAnswer | undefined;
-  set(key: string, answer: CredentialsAnswer): void;
+  /**
+   * A still-fresh answer to the same request (its key holds the files' stamps) over unchanged
+   * files, or `undefined`.
+   */
+  get(key: string, now: Date, files: FilesState): CredentialsAnswer | undefined;
+  set(key: string, answer: CredentialsAnswer, files: FilesState): void;
   /** Forgets every answer (a profile's key or sessions were removed). */
   clear(): void;
+}
+
+interface Entry {
+  readonly answer: CredentialsAnswer;
+  /** The files' digest when the answer was made within the racy window; else `undefined`. */
+  digest: string | undefined;
 }
 
 const maxEntries = 256;
@@ -24,30 +46,40 @@ const maxEntries = 256;
 /**
  * The agent's memo of whole answers, so a repeated `credential_process` call (the AWS CLI makes
  * one per command) costs a few `stat` calls instead of reading and planning the shared config
- * again. An answer is reused only for the same request (profile, options and the client's whole
- * environment), while every file it came from is unchanged (see {@link filesFingerprint}), and
- * while more than the refresh window remains, as the session cache itself would; otherwise the
- * request is resolved again.
+ * again. An answer is reused only for the same request (profile, options, the client's whole
+ * environment and the files' stamps), while more than the refresh window remains, as the session
+ * cache itself would; otherwise the request is resolved again.
+ *
+ * A file changed within the racy window before the answer was made may change again within the
+ * same timestamp tick at the same size, its stamp unchanged: such an answer keeps the digest of
+ * the files' contents and is reused only over the same contents. Once the files are past the
+ * window with the same stamps and contents, the stamps tell alone, as for any other answer.
  */
 export function answerCache(): AnswerCache {
-  const entries = new Map<string, CredentialsAnswer>();
+  const entries = new Map<string, Entry>();
   return {
-    get(key, now) {
-      const answer = entries.get(key);
-      const expiration = answer?.credentials.expiration;
-      if (answer === undefined || expiration === undefined) return undefined;
-      if (expiration.getTime() - now.getTime() > refreshWindowMs) return answer;
-      entries.delete(key);
-      return undefined;
+    get(key, now, files) {
+      const entry = entries.get(key);
+      const expiration = entry?.answer.credentials.expiration;
+      if (entry === undefined || expiration === undefined) return undefined;
+      const fresh = expiration.getTime() - now.getTime() > refreshWindowMs;
+      if (!fresh || (entry.digest !== undefined && entry.digest !== files.digest())) {
+        entries.delete(key);
+        return undefined;
+      }
+      if (!files.racy) entry.digest = undefined;
+      return entry.answer;
     },
     clear() {
       entries.clear();
     },
-    set(key, answer) {
+    set(key, answer, files) {
       // Credentials that never expire are not kept: nothing would tell when to look again.
       if (answer.credentials.expiration === undefined) return;
+      const digest = files.racy ? files.digest() : undefined;
+      if (files.racy && digest === undefined) return;
       entries.delete(key);
-      entries.set(key, answer);
+      entries.set(key, { answer, digest });
       if (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done !== true) entries.delete(oldest.value);
@@ -57,23 +89,30 @@ export function answerCache(): AnswerCache {
 }
 
 /**
- * The state of each file an answer is made from: its stamp (device, inode, size, mtime and ctime
- * in ns, or its absence), which any edit, replacement or removal changes. A file changed within
- * the racy window before `nowMs` (see {@link isRacy}) may change again within the same timestamp
- * tick at the same size, its stamp unchanged: then the digest of the files' contents is part of
- * the state too, so an answer made from one version is not reused for the next. `undefined`
- * when a file's stamp says nothing of its contents (a FIFO, a directory) or it cannot be read:
- * no answer is kept then.
+ * The state of each file an answer is made from (see {@link FilesState}): its stamp, which any
+ * edit, replacement or removal changes, and, read only when asked for, the digest of the files'
+ * contents. `undefined` when a file's stamp says nothing of its contents (a FIFO, a directory)
+ * or it cannot be stat'ed: no answer is kept then.
  */
-export function filesFingerprint(files: readonly string[], nowMs: number): string | undefined {
+export function filesState(files: readonly string[], nowMs: number): FilesState | undefined {
   const stamps: FileStamp[] = [];
   for (const file of files) {
     const stamp = stampFile(file);
     if (stamp === undefined) return undefined;
     stamps.push(stamp);
   }
-  const ids = stamps.map((stamp) => stamp.id).join("|");
-  if (!isRacy(stamps, nowMs)) return ids;
+  let digest: string | undefined | null = null;
+  return {
+    stamps: stamps.map((stamp) => stamp.id).join("|"),
+    racy: isRacy(stamps, nowMs),
+    digest: () => (digest === null ? (digest = contentsDigest(files, stamps)) : digest),
+  };
+}
+
+function contentsDigest(
+  files: readonly string[],
+  stamps: readonly FileStamp[],
+): string | undefined {
   const digest = createHash("sha256");
   try {
     for (const [index, file] of files.entries()) {
@@ -84,5 +123,5 @@ export function filesFingerprint(files: readonly string[], nowMs: number): strin
   } catch {
     return undefined;
   }
-  return `${ids}#${digest.digest("hex")}`;
+  return digest.digest("hex");
 }

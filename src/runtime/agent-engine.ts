@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { answerCache, filesFingerprint } from "../agent/answer-cache.js";
+import { answerCache, filesState } from "../agent/answer-cache.js";
 import { ClientOnlyError } from "../agent/client-only-error.js";
 import { inProcessLock } from "../agent/in-process-lock.js";
 import { overlaySessions } from "../agent/overlay-sessions.js";
@@ -95,7 +95,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       const choice = chooseConfiguredBackend(context, request.backend);
       const { backend, paths } = choice;
       const shared = locateSharedConfig(context.env, context.platform);
-      const files = filesFingerprint(
+      const files = filesState(
         [
           shared.configFile,
           shared.credentialsFile,
@@ -115,9 +115,12 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
               request.region ?? null,
               backend,
               context.env,
-              files,
+              files.stamps,
             ]);
-      const known = answerKey === undefined ? undefined : answers.get(answerKey, agent.now());
+      const known =
+        answerKey === undefined || files === undefined
+          ? undefined
+          : answers.get(answerKey, agent.now(), files);
       if (known === undefined && request.ifRemembered === true) {
         throw new ClientOnlyError("The agent remembers no answer to this request");
       }
@@ -159,7 +162,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         );
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
-      if (answerKey !== undefined) answers.set(answerKey, answer);
+      if (answerKey !== undefined && files !== undefined) answers.set(answerKey, answer, files);
       return answer;
     },
     async forget(request) {

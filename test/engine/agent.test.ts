@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { racyWindowMs } from "../../src/cache/file-stamp.js";
 import { awsafeArgv, testsBinary } from "../support/awsafe-command.js";
 import { stsCounts } from "./engine-fixture.js";
 import { jsonFields, useStoredKeysWorld } from "./awsafe-world.js";
@@ -188,6 +189,13 @@ describe("the agent", () => {
       appendFileSync(path.join(ctx.world.home, ".aws/config"), "\n");
       expect(jsonFields(await call(env)).AccessKeyId).toBe(jsonFields(first).AccessKeyId);
       expect(existsSync(cache)).toBe(true);
+      // That answer was made while the file's stamp could not yet tell its versions apart (the
+      // agent kept the contents' digest beside it). Asked again after that window, over the same
+      // contents, it is still the remembered answer.
+      await new Promise((resolve) => setTimeout(resolve, racyWindowMs + 200));
+      rmSync(cache, { force: true });
+      expect(jsonFields(await call(env)).AccessKeyId).toBe(jsonFields(first).AccessKeyId);
+      expect(existsSync(cache)).toBe(false);
     },
   );
 
