@@ -23,20 +23,23 @@ export interface FilesState {
   digest(): string | undefined;
 }
 
-/** Answers the agent gave, by request and the state of the files they were made from. */
-export interface AnswerCache {
+/**
+ * Answers the agent gave (with what else it keeps beside each, `T`), by request and the state of
+ * the files they were made from.
+ */
+export interface AnswerCache<T extends CredentialsAnswer> {
   /**
    * A still-fresh answer to the same request (its key holds the files' stamps) over unchanged
    * files, or `undefined`.
    */
-  get(key: string, now: Date, files: FilesState): CredentialsAnswer | undefined;
-  set(key: string, answer: CredentialsAnswer, files: FilesState): void;
+  get(key: string, now: Date, files: FilesState): T | undefined;
+  set(key: string, answer: T, files: FilesState): void;
   /** Forgets every answer (a profile's key or sessions were removed). */
   clear(): void;
 }
 
-interface Entry {
-  readonly answer: CredentialsAnswer;
+interface Entry<T> {
+  readonly answer: T;
   /** The files' digest when the answer was made within the racy window; else `undefined`. */
   digest: string | undefined;
 }
@@ -55,8 +58,8 @@ const maxEntries = 256;
  * the files' contents and is reused only over the same contents. Once the files are past the
  * window with the same stamps and contents, the stamps tell alone, as for any other answer.
  */
-export function answerCache(): AnswerCache {
-  const entries = new Map<string, Entry>();
+export function answerCache<T extends CredentialsAnswer>(): AnswerCache<T> {
+  const entries = new Map<string, Entry<T>>();
   return {
     get(key, now, files) {
       const entry = entries.get(key);

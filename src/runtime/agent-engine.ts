@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { answerCache, filesState } from "../agent/answer-cache.js";
+import { answerCache, filesState, type CredentialsAnswer } from "../agent/answer-cache.js";
 import { ClientOnlyError } from "../agent/client-only-error.js";
 import { inProcessLock } from "../agent/in-process-lock.js";
 import { overlaySessions } from "../agent/overlay-sessions.js";
@@ -9,6 +9,7 @@ import { loadSharedConfig } from "../app/load-shared-config.js";
 import { resolveCredentials } from "../app/credentials/resolve-credentials.js";
 import { sessionsOfProfile } from "../app/credentials/sessions-of-profile.js";
 import { locateSharedConfig } from "../config/locate-shared-config.js";
+import { locateAwsafePaths } from "../settings/awsafe-paths.js";
 import { StoreError } from "../errors.js";
 import { ssoSessionPrefix } from "../providers/session-cache-name.js";
 import type { SecretStore } from "../ports/secret-store.js";
@@ -42,7 +43,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
   const sessions = createMemoryStore(sessionEntries);
   const stores = new Map<string, OpenedStore>();
   const lock = inProcessLock();
-  const answers = answerCache();
+  const answers = answerCache<CredentialsAnswer & { readonly choice: ConfiguredBackend }>();
   const digestKey = randomBytes(32);
   const digest = (passphrase: string) =>
     createHmac("sha256", digestKey).update(passphrase).digest();
@@ -92,8 +93,10 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         platform: agent.platform,
         debug,
       };
-      const choice = chooseConfiguredBackend(context, request.backend);
-      const { backend, paths } = choice;
+      // Everything the backend's choice depends on is part of the key (`--backend`, the
+      // variables, awsafe's config file by its stamp): a remembered answer brings the choice it
+      // was made with, and awsafe's config is read only to work a request out.
+      const paths = locateAwsafePaths(context.env, context.platform);
       const shared = locateSharedConfig(context.env, context.platform);
       const files = filesState(
         [
@@ -113,7 +116,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
               request.noSession ?? false,
               request.sessionOnly ?? false,
               request.region ?? null,
-              backend,
+              request.backend ?? null,
               context.env,
               files.stamps,
             ]);
@@ -124,6 +127,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
       if (known === undefined && request.ifRemembered === true) {
         throw new ClientOnlyError("The agent remembers no answer to this request");
       }
+      const choice = known?.choice ?? chooseConfiguredBackend(context, request.backend, paths);
       // The encrypted file's unlock takes a scrypt derivation, a second or more, on another
       // thread: STS's client loads meanwhile rather than after it. (A keychain answers at once;
       // the client then loads while the MFA code is found.) A remembered answer is given only to
@@ -135,7 +139,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         await store;
         const until = known.credentials.expiration?.toISOString() ?? "";
         debug?.(`cache hit: the same request over unchanged files, valid until ${until}`);
-        return known;
+        return { credentials: known.credentials, region: known.region };
       }
       debug?.("cache miss: no fresh answer to this request over these files; resolving");
       const resolved = await resolveCredentials(
@@ -162,7 +166,9 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         );
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
-      if (answerKey !== undefined && files !== undefined) answers.set(answerKey, answer, files);
+      if (answerKey !== undefined && files !== undefined) {
+        answers.set(answerKey, { ...answer, choice }, files);
+      }
       return answer;
     },
     async forget(request) {
