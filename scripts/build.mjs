@@ -174,16 +174,17 @@ const cli = await build({
     "./cli/agent-main.js",
   ],
 });
-// The executable, dist/cli.cjs: it runs entry.cjs from V8's code cache of it (see
-// src/cli/node-launcher.ts), a cache keyed on the digest of entry.cjs's bytes.
+// What dist/cli.cjs runs for every call the agent's remembered answer does not settle,
+// dist/run-entry.cjs: it runs entry.cjs from V8's code cache of it (see src/cli/run-entry.ts), a
+// cache keyed on the digest of entry.cjs's bytes.
 const entryCode = readFileSync(`${out}/entry.cjs`, "utf8");
 // Run through node:vm, entry.cjs has no loader for import(): what it loads, it requires.
 if (/\bimport\(/.test(entryCode)) throw new Error(`${out}/entry.cjs calls import()`);
 const entryDigest = createHash("sha256").update(entryCode).digest("hex").slice(0, 16);
-const launcher = await build({
+const entryRunner = await build({
   ...common,
-  entryPoints: ["src/cli/node-launcher.ts"],
-  outfile: `${out}/cli.cjs`,
+  entryPoints: ["src/cli/run-entry.ts"],
+  outfile: `${out}/run-entry.cjs`,
   format: "cjs",
   minifyWhitespace: true,
   define: {
@@ -197,6 +198,15 @@ const launcher = await build({
     "./cli/cache-modules.js",
     "./cli/main.js",
   ],
+});
+// The executable, dist/cli.cjs: the agent's remembered answer, or run-entry.cjs.
+const launcher = await build({
+  ...common,
+  entryPoints: ["src/cli/node-launcher.ts"],
+  outfile: `${out}/cli.cjs`,
+  format: "cjs",
+  minifyWhitespace: true,
+  external: [...common.external, "./run-entry.cjs", "./entry.cjs"],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it
@@ -219,6 +229,7 @@ const library = await build({
 const inputs = {
   ...main.metafile.inputs,
   ...cli.metafile.inputs,
+  ...entryRunner.metafile.inputs,
   ...launcher.metafile.inputs,
   ...library.metafile.inputs,
 };

@@ -17,12 +17,12 @@ declare const __AWSAFE_STANDALONE__: boolean;
  */
 declare const __AWSAFE_TEST_HOOKS__: boolean;
 /**
- * The digest of dist/entry.cjs, replaced at build time in dist/cli.cjs only (scripts/build.mjs):
- * what keys the code cache of that file (src/cli/node-launcher.ts).
+ * The digest of dist/entry.cjs, replaced at build time in dist/run-entry.cjs only
+ * (scripts/build.mjs): what keys the code cache of that file (src/cli/run-entry.ts).
  */
 declare const __AWSAFE_ENTRY_DIGEST__: string;
 /**
- * The digest of every file of dist/cli, replaced at build time in dist/cli.cjs only
+ * The digest of every file of dist/cli, replaced at build time in dist/run-entry.cjs only
  * (scripts/build.mjs): what keys the code caches of those files (src/cache/cache-modules.ts).
  */
 declare const __AWSAFE_CLI_DIGEST__: string;

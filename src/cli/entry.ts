@@ -1,4 +1,4 @@
-// The `awsafe` executable: bundled as CommonJS into dist/cli.cjs for Node (scripts/build.mjs), and
+// The `awsafe` executable: bundled as CommonJS into dist/entry.cjs for Node (scripts/build.mjs; dist/cli.cjs runs it), and
 // compiled into the single executable dist/awsafe (scripts/build-bin.mjs). The fast path is part
 // of this entry, so the hot path loads one module; main.ts and everything behind it are imported
 // only for the other commands, agent-questions.ts only when the agent asks the fast path

@@ -3,38 +3,21 @@
 // dist/cli.cjs, the `awsafe` executable on Node (scripts/build.mjs). A `credential-process
 // <profile>` call first asks the running agent for a remembered answer, with only the code this
 // file holds (print-remembered-answer.ts): Node compiles this file from its source at every call,
-// so that code is kept small. Otherwise it runs dist/entry.cjs (entry.ts: dispatch and the hot
-// path) from V8's code cache of it (runtime/cached-entry.ts). The single executable compiles
-// entry.ts itself, with Bun's bytecode (scripts/build-bin.mjs).
-import { join } from "node:path";
-import type * as moduleCaches from "../cache/cache-modules.js";
-import type * as savers from "../cache/save-code-cache.js";
-import { runCachedEntry } from "../runtime/cached-entry.js";
+// so that code is kept small. Otherwise it runs dist/run-entry.cjs (run-entry.ts), which runs
+// dist/entry.cjs (entry.ts: dispatch and the hot path) from V8's code cache of it
+// (runtime/cached-entry.ts). The single executable compiles entry.ts itself, with Bun's bytecode
+// (scripts/build-bin.mjs).
+import type * as entryRunner from "./run-entry.js";
 import { fastPathProfile } from "./fast-path-call.js";
 import { printRememberedAnswer } from "./print-remembered-answer.js";
 
-const entry = join(__dirname, "entry.cjs");
-
 const runEntry = () => {
-  runCachedEntry(
-    {
-      file: entry,
-      digest: __AWSAFE_ENTRY_DIGEST__,
-      cliDir: join(__dirname, "cli"),
-      cliDigest: __AWSAFE_CLI_DIGEST__,
-      require,
-      loadSaver: () => require("./cli/save-code-cache.js") as typeof savers,
-      loadModuleCaches: () => require("./cli/cache-modules.js") as typeof moduleCaches,
-      cliProperLoaded: () => require.cache[require.resolve("./cli/main.js")] !== undefined,
-    },
-    process.env,
-    process.argv,
-  );
+  (require("./run-entry.cjs") as typeof entryRunner).runEntry();
 };
 
 if (process.versions.bun !== undefined) {
   // Bun compiles the file as it would any other.
-  require(entry);
+  require("./entry.cjs");
 } else {
   // The agent's remembered answer, when it has one, before any of the entry is loaded.
   const profile = fastPathProfile(process.argv.slice(2), process.env);
