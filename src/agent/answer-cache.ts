@@ -19,7 +19,7 @@ export interface FilesState {
   readonly stamps: string;
   /** Some file changed within the racy window (see {@link isRacy}). */
   readonly racy: boolean;
-  /** The digest of the files' contents (read once, when first asked), `undefined` if unreadable. */
+  /** The digest of the files' contents (read once), `undefined` if they cannot be read. */
   digest(): string | undefined;
 }
 
@@ -93,8 +93,8 @@ export function answerCache<T extends CredentialsAnswer>(): AnswerCache<T> {
 
 /**
  * The state of each file an answer is made from (see {@link FilesState}): its stamp, which any
- * edit, replacement or removal changes, and, read only when asked for, the digest of the files'
- * contents. `undefined` when a file's stamp says nothing of its contents (a FIFO, a directory)
+ * edit, replacement or removal changes, and the digest of the files' contents: read at once when
+ * a file is racy, otherwise only when asked for. `undefined` when a file's stamp says nothing of its contents (a FIFO, a directory)
  * or it cannot be stat'ed: no answer is kept then.
  */
 export function filesState(files: readonly string[], nowMs: number): FilesState | undefined {
@@ -104,10 +104,13 @@ export function filesState(files: readonly string[], nowMs: number): FilesState 
     if (stamp === undefined) return undefined;
     stamps.push(stamp);
   }
-  let digest: string | undefined | null = null;
+  const racy = isRacy(stamps, nowMs);
+  // Read now when racy, before the answer is worked out from the files: contents that change
+  // meanwhile then differ from the digest, and the answer is not reused for them.
+  let digest: string | undefined | null = racy ? contentsDigest(files, stamps) : null;
   return {
     stamps: stamps.map((stamp) => stamp.id).join("|"),
-    racy: isRacy(stamps, nowMs),
+    racy,
     digest: () => (digest === null ? (digest = contentsDigest(files, stamps)) : digest),
   };
 }
