@@ -107,23 +107,24 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         ],
         agent.now().getTime(),
       );
-      const answerKey =
+      // What the answer is remembered by: the request and the files' state (none without it).
+      const memo =
         files === undefined
           ? undefined
-          : JSON.stringify([
-              request.profile,
-              request.durationSeconds ?? null,
-              request.noSession ?? false,
-              request.sessionOnly ?? false,
-              request.region ?? null,
-              request.backend ?? null,
-              context.env,
-              files.stamps,
-            ]);
-      const known =
-        answerKey === undefined || files === undefined
-          ? undefined
-          : answers.get(answerKey, agent.now(), files);
+          : {
+              files,
+              key: JSON.stringify([
+                request.profile,
+                request.durationSeconds ?? null,
+                request.noSession ?? false,
+                request.sessionOnly ?? false,
+                request.region ?? null,
+                request.backend ?? null,
+                context.env,
+                files.stamps,
+              ]),
+            };
+      const known = memo && answers.get(memo.key, agent.now(), memo.files);
       if (known === undefined && request.ifRemembered === true) {
         throw new ClientOnlyError("The agent remembers no answer to this request");
       }
@@ -166,9 +167,7 @@ export function agentEngine(agent: RuntimeContext): AgentHandlers {
         );
       }
       const answer = { credentials: resolved.credentials, region: resolved.region };
-      if (answerKey !== undefined && files !== undefined) {
-        answers.set(answerKey, { ...answer, choice }, files);
-      }
+      if (memo !== undefined) answers.set(memo.key, { ...answer, choice }, memo.files);
       return answer;
     },
     async forget(request) {
