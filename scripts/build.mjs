@@ -154,20 +154,29 @@ for (const file of [...main.outputFiles].sort((a, b) => (a.path < b.path ? -1 : 
   cliHash.update(`${path.relative(out, file.path)}\n`).update(readFileSync(file.path));
 }
 const cliDigest = cliHash.digest("hex").slice(0, 16);
+/**
+ * One file of the Node executable, `${out}/<file>`, bundled from `entryPoint` as CommonJS with its
+ * layout minified (names stay); `external` adds to what it leaves to require() at run time.
+ */
+function commonJsFile(entryPoint, file, { external = [], ...options } = {}) {
+  return build({
+    ...common,
+    entryPoints: [entryPoint],
+    outfile: `${out}/${file}`,
+    format: "cjs",
+    minifyWhitespace: true,
+    ...options,
+    external: [...common.external, ...external],
+  });
+}
 // dispatch and the hot path (`credential-process` answered by the agent), as CommonJS (Node
 // starts a CommonJS file sooner than an ES module) in this one file, dist/entry.cjs, so an AWS
 // call loads a single module of awsafe's; every other command imports main.js and its chunks.
 // Its layout is minified too (names stay): V8 parses the whole file whenever the code cache of it
 // cannot serve (below), and a quarter fewer bytes made the cached call about 3% sooner then.
-const cli = await build({
-  ...common,
-  entryPoints: ["src/cli/entry.ts"],
-  outfile: `${out}/entry.cjs`,
-  format: "cjs",
-  minifyWhitespace: true,
+const cli = await commonJsFile("src/cli/entry.ts", "entry.cjs", {
   plugins: [...common.plugins, requireCliProper],
   external: [
-    ...common.external,
     "./cli/main.js",
     "./cli/complete-main.js",
     "./cli/agent-questions.js",
@@ -181,32 +190,17 @@ const entryCode = readFileSync(`${out}/entry.cjs`, "utf8");
 // Run through node:vm, entry.cjs has no loader for import(): what it loads, it requires.
 if (/\bimport\(/.test(entryCode)) throw new Error(`${out}/entry.cjs calls import()`);
 const entryDigest = createHash("sha256").update(entryCode).digest("hex").slice(0, 16);
-const entryRunner = await build({
-  ...common,
-  entryPoints: ["src/cli/run-entry.ts"],
-  outfile: `${out}/run-entry.cjs`,
-  format: "cjs",
-  minifyWhitespace: true,
+const entryRunner = await commonJsFile("src/cli/run-entry.ts", "run-entry.cjs", {
   define: {
     ...common.define,
     __AWSAFE_ENTRY_DIGEST__: JSON.stringify(entryDigest),
     __AWSAFE_CLI_DIGEST__: JSON.stringify(cliDigest),
   },
-  external: [
-    ...common.external,
-    "./cli/save-code-cache.js",
-    "./cli/cache-modules.js",
-    "./cli/main.js",
-  ],
+  external: ["./cli/save-code-cache.js", "./cli/cache-modules.js", "./cli/main.js"],
 });
 // The executable, dist/cli.cjs: the agent's remembered answer, or run-entry.cjs.
-const launcher = await build({
-  ...common,
-  entryPoints: ["src/cli/node-launcher.ts"],
-  outfile: `${out}/cli.cjs`,
-  format: "cjs",
-  minifyWhitespace: true,
-  external: [...common.external, "./run-entry.cjs", "./entry.cjs"],
+const launcher = await commonJsFile("src/cli/node-launcher.ts", "cli.cjs", {
+  external: ["./run-entry.cjs", "./entry.cjs"],
   banner: { js: "#!/usr/bin/env node" },
 });
 // The library: what `import ... from "awsafe"` loads is index.js and the small chunks it

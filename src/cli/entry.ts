@@ -1,9 +1,9 @@
-// The `awsafe` executable: bundled as CommonJS into dist/entry.cjs for Node (scripts/build.mjs; dist/cli.cjs runs it), and
-// compiled into the single executable dist/awsafe (scripts/build-bin.mjs). The fast path is part
-// of this entry, so the hot path loads one module; main.ts and everything behind it are imported
-// only for the other commands, agent-questions.ts only when the agent asks the fast path
-// something (separate files for Node, chunks inside the executable). See dispatch.ts for what
-// goes where.
+// The `awsafe` executable: bundled as CommonJS into dist/entry.cjs for Node, which dist/cli.cjs
+// runs (scripts/build.mjs), and compiled into the single executable dist/awsafe
+// (scripts/build-bin.mjs). The fast path is part of this entry, so the hot path loads one module;
+// main.ts and everything behind it are imported only for the other commands, agent-questions.ts
+// only when the agent asks the fast path something (separate files for Node, chunks inside the
+// executable). See dispatch.ts for what goes where.
 import { dispatch } from "./dispatch.js";
 import { fastCredentialProcess } from "./fast-credential-process.js";
 
